@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI lives in dist/ (built by `npm run build`, run on install by `prepare`).
+import { main } from '../dist/src/cli/main.js';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`dockpolicy: internal error: ${error?.message ?? error}\n`);
+    if (process.env.DOCKPOLICY_DEBUG) process.stderr.write(`${error?.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,135 @@
+import type { Instruction } from 'dockerfile-ast';
+import { defineRule, type Report } from '../src/engine/rule.js';
+import type { DockerfileModel, Stage } from '../src/parse/dockerfile.js';
+import type { Project } from '../src/model/project.js';
+import { findCredentials, isPlaceholderValue, isSecretFile, isSecretName, maskSecret } from '../src/util/secrets.js';
+
+type Reporter = (report: Report) => void;
+
+interface Property {
+  getName(): string;
+  getValue(): string | null;
+  getNameRange(): Parameters<DockerfileModel['ref']>[0];
+}
+
+const SCANNED = new Set(['ARG', 'ENV', 'LABEL', 'RUN']);
+
+export default defineRule({
+  meta: {
+    id: 'no-secrets-in-layers',
+    aliases: ['SecretsUsedInArgOrEnv', 'DS031', 'AVD-DS-0031'],
+    level: 'error',
+    target: 'project',
+    tags: ['security', 'secrets', 'invariant'],
+    description: 'No secret is written into an image layer or its history.',
+    securitySeverity: 9.0,
+    docs: {
+      what: 'Reports what leaves a secret in an image: an ARG or ENV whose name reads as a secret (BuildKit\'s SecretsUsedInArgOrEnv: parts such as `password`, `secret`, `token`, `key`, `auth`, `credential`; `public`, `file` and `version` parts make it harmless) when it has a value or a RUN uses it; ENV, ARG, LABEL and RUN text holding a credential of a known format (AWS, GitHub, GitLab, Slack, npm, OpenAI and Stripe tokens, private key blocks, URLs with `user:password@`); COPY/ADD of a secret file (`.env`, `*.pem`, `*.key`, `id_rsa`, `.npmrc`, `credentials.json`...), also through `COPY . .` when the build context holds one that `.dockerignore` does not exclude; and compose `build.args` that pass a secret. The secret itself is never printed.',
+      why: 'Everything an ARG, ENV, LABEL or RUN line holds stays in the image configuration or history (`docker history`), and every copied file stays in a layer even if a later step deletes it. Anyone who can pull the image can read them.',
+      example: 'FROM node:20-alpine\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci\nCOPY . .',
+      fix: 'Pass secrets as BuildKit secret mounts, which never reach a layer, and keep secret files out of the context:\n\nFROM node:20-alpine\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\nCOPY . .\n\nbuilt with `docker build --secret id=npmrc,src=$HOME/.npmrc .`, with `.env` and `*.pem` listed in `.dockerignore`; in compose, use top-level `secrets:` and `build.secrets`.',
+    },
+    messages: {
+      secretVariable: '{{keyword}} {{name}} reads as a secret and its value is stored in the image: use a secret mount (RUN --mount=type=secret).',
+      secretArgUsed: 'ARG {{name}} reads as a secret and RUN uses it, which records its value in the image history: use a secret mount.',
+      credential: '{{keyword}} holds a {{kind}} ({{masked}}): it stays in the image history.',
+      secretFile: '{{keyword}} copies the secret file {{file}} into the image.',
+      secretFileFromContext: '{{keyword}} {{source}} copies the secret file {{file}} into the image{{more}}: exclude it in .dockerignore.',
+      secretBuildArg: 'Service "{{service}}" passes a secret in build arg {{name}} ({{masked}}): use build secrets.',
+      credentialBuildArg: 'Service "{{service}}" passes a {{kind}} in build arg {{name}} ({{masked}}): use build secrets.',
+    },
+  },
+  check({ project, report }) {
+    for (const df of project.dockerfiles.values()) {
+      for (const stage of df.stages) checkStage(project, df, stage, report);
+    }
+    for (const service of project.services) {
+      for (const arg of service.build?.args ?? []) {
+        const value = arg.value?.value;
+        if (!value) continue;
+        const data = { service: service.name, name: arg.name, masked: maskSecret(value) };
+        const credential = findCredentials(value)[0];
+        if (credential) report({ messageId: 'credentialBuildArg', data: { ...data, kind: credential.kind, masked: maskSecret(credential.value) }, at: arg.at, snippet: arg.name });
+        else if (isSecretName(arg.name) && !isPlaceholderValue(value)) report({ messageId: 'secretBuildArg', data, at: arg.at, snippet: arg.name });
+      }
+    }
+  },
+});
+
+function checkStage(project: Project, df: DockerfileModel, stage: Stage, report: Reporter): void {
+  const runs = stage.instructions.filter((i) => i.getKeyword() === 'RUN');
+  for (const instruction of stage.instructions) {
+    const keyword = instruction.getKeyword();
+    if (SCANNED.has(keyword)) scanCredentials(df, instruction, report);
+    if (keyword === 'ARG' || keyword === 'ENV') {
+      for (const p of (instruction as unknown as { getProperties(): Property[] }).getProperties()) {
+        const name = p.getName();
+        if (!isSecretName(name)) continue;
+        const at = df.ref(p.getNameRange());
+        const value = p.getValue();
+        if (value) report({ messageId: 'secretVariable', data: { keyword, name }, at });
+        else if (keyword === 'ARG' && runs.some((r) => isAfter(r, instruction) && usesVariable(r, name))) report({ messageId: 'secretArgUsed', data: { name }, at });
+      }
+    }
+    if ((keyword === 'COPY' || keyword === 'ADD') && !hasFlag(instruction, 'from')) checkCopy(project, df, instruction, report);
+  }
+}
+
+function scanCredentials(df: DockerfileModel, instruction: Instruction, report: Reporter): void {
+  const range = instruction.getRange();
+  const start = df.lines.offset(range.start.line + 1, range.start.character + 1);
+  const end = df.lines.offset(range.end.line + 1, range.end.character + 1);
+  for (const match of findCredentials(df.text.slice(start, end))) {
+    const masked = maskSecret(match.value);
+    const at = { file: df.path, range: df.lines.range(start + match.index, start + match.index + match.length) };
+    if (at.range.end.line !== at.range.start.line) at.range.end = { line: at.range.start.line, column: df.lines.lineEndColumn(at.range.start.line) };
+    report({ messageId: 'credential', data: { keyword: instruction.getKeyword(), kind: match.kind, masked }, at, snippet: `${match.kind} ${masked}` });
+  }
+}
+
+function checkCopy(project: Project, df: DockerfileModel, instruction: Instruction, report: Reporter): void {
+  const keyword = instruction.getKeyword();
+  for (const source of copySources(df, instruction)) {
+    if (isSecretFile(source.value)) {
+      report({ messageId: 'secretFile', data: { keyword, file: source.value }, at: source.at });
+      continue;
+    }
+    const taken = new Set<string>();
+    for (const context of project.contextsOf(df)) for (const f of context.filesTakenBy([source.value])) if (isSecretFile(f)) taken.add(f);
+    const files = [...taken].sort();
+    if (files.length === 0) continue;
+    const more = files.length > 1 ? ` and ${files.length - 1} more` : '';
+    report({ messageId: 'secretFileFromContext', data: { keyword, source: source.value, file: files[0]!, more }, at: source.at });
+  }
+}
+
+/** COPY/ADD source arguments (all but the destination), in shell or JSON form, with their positions. */
+function copySources(df: DockerfileModel, instruction: Instruction): { value: string; at: ReturnType<DockerfileModel['ref']> }[] {
+  const json = (instruction as unknown as { getJSONStrings?(): { getRange(): Parameters<DockerfileModel['ref']>[0] }[] }).getJSONStrings?.() ?? [];
+  if (json.length > 0) {
+    return json.slice(0, -1).flatMap((s) => {
+      const at = df.ref(s.getRange());
+      const raw = df.text.slice(df.lines.offset(at.range.start.line, at.range.start.column), df.lines.offset(at.range.end.line, at.range.end.column));
+      try {
+        return [{ value: JSON.parse(raw) as string, at }];
+      } catch {
+        return [];
+      }
+    });
+  }
+  const args = instruction.getArguments().filter((a) => !a.getValue().startsWith('<<'));
+  return args.slice(0, -1).map((a) => ({ value: a.getValue(), at: df.ref(a.getRange()) }));
+}
+
+function hasFlag(instruction: Instruction, name: string): boolean {
+  const flags = (instruction as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
+  return flags.some((f) => f.getName().toLowerCase() === name);
+}
+
+function isAfter(a: Instruction, b: Instruction): boolean {
+  return a.getRange().start.line > b.getRange().start.line;
+}
+
+function usesVariable(instruction: Instruction, name: string): boolean {
+  return new RegExp(`\\$(?:\\{${name}(?:[:}+\\-?]|$)|${name}(?![A-Za-z0-9_]))`).test(instruction.getRawArgumentsContent() ?? '');
+}

@@ -1,0 +1,107 @@
+import { UsageError } from '../engine/config.js';
+import type { Level } from '../engine/finding.js';
+import type { FileKind } from '../discover/discover.js';
+
+export interface CheckArgs {
+  command: 'check';
+  paths: string[];
+  format: 'text' | 'sarif' | 'json';
+  output?: string;
+  failLevel: Level;
+  quiet: boolean;
+  color?: boolean;
+  config?: string;
+  kind?: FileKind;
+}
+
+export interface RulesArgs {
+  command: 'rules';
+  format: 'text' | 'json';
+}
+
+export type Args = CheckArgs | RulesArgs | { command: 'help' } | { command: 'version' };
+
+const CHOICES: Record<string, readonly string[]> = {
+  '--format': ['text', 'sarif', 'json'],
+  '--fail-level': ['error', 'warning', 'note'],
+  '--kind': ['dockerfile', 'compose'],
+};
+
+/** Parses argv; every mistake is a UsageError naming the flag. */
+export function parseArgs(argv: string[]): Args {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help' };
+  if (first === '--version' || first === '-v') return { command: 'version' };
+  if (first === 'rules') {
+    const flags = readFlags(rest, ['--format']);
+    if (flags.positional.length) throw new UsageError(`rules: unexpected argument "${flags.positional[0]}"`);
+    const format = flags.values['--format'] ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json for "rules"`);
+    return { command: 'rules', format };
+  }
+  if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected check or rules; see --help)`);
+  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind'], ['--quiet', '--no-color', '--color']);
+  return {
+    command: 'check',
+    paths: flags.positional.length ? flags.positional : ['.'],
+    format: (flags.values['--format'] ?? 'text') as CheckArgs['format'],
+    output: flags.values['--output'],
+    failLevel: (flags.values['--fail-level'] ?? 'error') as Level,
+    quiet: flags.switches.has('--quiet'),
+    color: flags.switches.has('--no-color') ? false : flags.switches.has('--color') ? true : undefined,
+    config: flags.values['--config'],
+    kind: flags.values['--kind'] as FileKind | undefined,
+  };
+}
+
+function readFlags(argv: string[], valued: string[], switches: string[] = []) {
+  const values: Record<string, string> = {};
+  const seen = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (switches.includes(name)) {
+      if (eq > 0) throw new UsageError(`${name} takes no value`);
+      seen.add(name);
+      continue;
+    }
+    if (!valued.includes(name)) throw new UsageError(`unknown flag ${name}`);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+    const choices = CHOICES[name];
+    if (choices && !choices.includes(value)) throw new UsageError(`${name}: "${value}" is not one of ${choices.join(', ')}`);
+    values[name] = value;
+  }
+  return { values, switches: seen, positional };
+}
+
+export const HELP = `Usage: dockpolicy <command> [options]
+
+Commands:
+  check [paths...]      Check Dockerfiles and compose files (default: .)
+  rules                 List every rule
+
+Options for check:
+  --format <text|sarif|json>         Output format (default: text)
+  --output <file>                    Write the report to a file instead of stdout
+  --fail-level <error|warning|note>  Exit 1 when a finding is at or above this level (default: error)
+  --quiet                            Report errors only
+  --no-color                         No colour (also NO_COLOR, and whenever output is not a terminal)
+  --config <file>                    Use this config instead of the nearest .dockpolicy.yaml
+  --kind <dockerfile|compose>        Parse files named on the command line as this kind
+
+Options for rules:
+  --format <text|json>
+
+Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, config or I/O error.
+`;

@@ -1,0 +1,89 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, HELP, type CheckArgs } from './args.js';
+import { UsageError, findConfigFile, loadConfig, resolveRuleSettings } from '../engine/config.js';
+import { atOrAbove, runRules } from '../engine/run.js';
+import { discover } from '../discover/discover.js';
+import { loadProject } from '../model/project.js';
+import { packageRoot } from '../util/package-root.js';
+import { rules } from '../../rules/index.js';
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo = (): Io => ({
+  cwd: process.cwd(),
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: !!process.stdout.isTTY,
+  env: process.env,
+});
+
+/** Runs the CLI and returns the exit code. User errors are one line on stderr and exit 2, never a stack trace. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        io.stdout(HELP);
+        return 0;
+      case 'version':
+        io.stdout(`${version()}\n`);
+        return 0;
+      case 'rules':
+        io.stdout(args.format === 'json' ? listRulesJson() : listRulesText());
+        return 0;
+      case 'check':
+        return await check(args, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`dockpolicy: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function check(args: CheckArgs, io: Io): Promise<number> {
+  const config = await loadConfig(findConfigFile(io.cwd, args.config));
+  const settings = resolveRuleSettings(rules.map((r) => r.meta), config);
+  const { files, errors } = await discover(args.paths, { cwd: io.cwd, forceKind: args.kind });
+  if (errors.length) throw new UsageError(`${errors[0]!.path}: ${errors[0]!.message}`);
+  const project = loadProject(files, io.cwd);
+  const result = runRules(project, rules, settings);
+  for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
+  const findings = args.quiet ? result.findings.filter((f) => f.level === 'error') : result.findings;
+  const { loadReporter } = await import('../report/index.js');
+  const reporter = await loadReporter(args.format);
+  const color = args.color ?? (!args.output && io.isTTY && !('NO_COLOR' in io.env));
+  const text = reporter({ cwd: io.cwd, toolVersion: version(), findings, rules: result.enabled, filesChecked: files.length }, { color: args.output ? false : color });
+  if (args.output) {
+    try {
+      writeFileSync(path.resolve(io.cwd, args.output), text);
+    } catch (e) {
+      throw new UsageError(`--output: cannot write ${args.output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  } else io.stdout(text);
+  if (result.crashes.length) return 2;
+  return findings.some((f) => atOrAbove(f.level, args.failLevel)) ? 1 : 0;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function listRulesJson(): string {
+  const list = rules.map(({ meta }) => ({ id: meta.id, aliases: meta.aliases, level: meta.level, target: meta.target, tags: meta.tags, description: meta.description }));
+  return JSON.stringify(list, null, 2) + '\n';
+}
+
+function listRulesText(): string {
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  return rules.map(({ meta }) => `${meta.id.padEnd(width)}  ${meta.level.padEnd(7)}  ${meta.description}${meta.aliases.length ? ` [${meta.aliases.join(', ')}]` : ''}`).join('\n') + '\n';
+}

@@ -1,0 +1,166 @@
+import { existsSync, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import ignore from 'ignore';
+
+export type FileKind = 'dockerfile' | 'compose';
+
+export interface DiscoveredFile {
+  path: string; // absolute
+  kind: FileKind;
+  explicit: boolean; // named on the command line
+}
+
+/** `path` is the argument as the user wrote it, so messages echo their words. */
+export interface DiscoverError {
+  path: string;
+  message: string;
+}
+
+const DOCKERFILE = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.[Dd]ockerfile)$/;
+const COMPOSE = /^(?:docker-)?compose(?:\..+)?\.ya?ml$/;
+
+export function kindOfName(basename: string): FileKind | undefined {
+  if (basename.endsWith('.dockerignore')) return undefined; // Dockerfile.dockerignore is an ignore file
+  if (DOCKERFILE.test(basename)) return 'dockerfile';
+  if (COMPOSE.test(basename)) return 'compose';
+  return undefined;
+}
+
+// Loose globs: fast-glob only narrows the walk; kindOfName has the final word.
+const GLOBS = ['**/*[Dd]ockerfile*', '**/Containerfile*', '**/*compose*.y*ml', '**/.gitignore'];
+const SKIP = ['**/.git', '**/.git/**', '**/node_modules', '**/node_modules/**'];
+
+const INSTRUCTION =
+  /^(?:FROM|ARG|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)(?:\s|$)/i;
+
+/** For an oddly named explicit file: the first non-comment line decides. */
+function sniff(text: string): FileKind {
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    return INSTRUCTION.test(t) ? 'dockerfile' : 'compose';
+  }
+  return 'compose';
+}
+
+export async function discover(
+  paths: string[],
+  opts: { cwd: string; forceKind?: FileKind },
+): Promise<{ files: DiscoveredFile[]; errors: DiscoverError[] }> {
+  const found = new Map<string, DiscoveredFile>();
+  const errors: DiscoverError[] = [];
+  const gitignores = new GitIgnores();
+  for (const arg of paths) {
+    const abs = path.resolve(opts.cwd, arg);
+    try {
+      const st = await fsp.stat(abs);
+      if (st.isFile()) {
+        const kind = kindOfName(path.basename(abs)) ?? opts.forceKind ?? sniff(await fsp.readFile(abs, 'utf8'));
+        found.set(abs, { path: abs, kind, explicit: true }); // explicit wins over a directory hit
+      } else if (st.isDirectory()) {
+        for (const f of await searchDir(abs, gitignores)) if (!found.has(f.path)) found.set(f.path, f);
+      } else {
+        errors.push({ path: arg, message: 'not a regular file or directory' });
+      }
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      errors.push({ path: arg, message: err.code === 'ENOENT' ? 'no such file or directory' : err.message });
+    }
+  }
+  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, errors };
+}
+
+async function searchDir(root: string, gitignores: GitIgnores): Promise<DiscoveredFile[]> {
+  const entries = await fg(GLOBS, {
+    cwd: root,
+    dot: true,
+    onlyFiles: true, // a directory named Dockerfile is not a Dockerfile
+    followSymbolicLinks: false, // symlink loops; symlinked files are skipped too
+    suppressErrors: true, // unreadable directories are skipped
+    ignore: SKIP,
+  });
+  const withGitignore = new Set<string>();
+  for (const e of entries) if (path.posix.basename(e) === '.gitignore') withGitignore.add(path.join(root, path.posix.dirname(e)));
+  const out: DiscoveredFile[] = [];
+  for (const e of entries) {
+    const kind = kindOfName(path.posix.basename(e));
+    if (!kind) continue;
+    const abs = path.join(root, e);
+    if (!(await gitignores.ignored(abs, root, withGitignore))) out.push({ path: abs, kind, explicit: false });
+  }
+  return out;
+}
+
+/**
+ * Git's layered .gitignore rules: each file applies to paths below its own directory, deeper files
+ * override shallower ones, and nothing under an ignored directory can be re-included.
+ * Files are read lazily and cached across the directory arguments of one run.
+ */
+class GitIgnores {
+  private rules = new Map<string, Promise<ignore.Ignore | undefined>>();
+  private dirIgnored = new Map<string, Promise<boolean>>();
+  private roots = new Map<string, string | undefined>();
+
+  /** The nearest directory at or above `dir` holding `.git` (a dir, or a file in worktrees). */
+  private gitRoot(dir: string): string | undefined {
+    if (!this.roots.has(dir)) {
+      const parent = path.dirname(dir);
+      this.roots.set(dir, existsSync(path.join(dir, '.git')) ? dir : parent === dir ? undefined : this.gitRoot(parent));
+    }
+    return this.roots.get(dir);
+  }
+
+  private load(dir: string): Promise<ignore.Ignore | undefined> {
+    let r = this.rules.get(dir);
+    if (!r) {
+      r = fsp.readFile(path.join(dir, '.gitignore'), 'utf8').then(
+        (text) => ignore({ ignorecase: false }).add(text), // git is case-sensitive on Linux
+        () => undefined,
+      );
+      this.rules.set(dir, r);
+    }
+    return r;
+  }
+
+  /** Is `abs`, found while searching `root`, ignored? `root` itself and its parents never are: the user named it. */
+  async ignored(abs: string, root: string, withGitignore: Set<string>): Promise<boolean> {
+    // Rule files: from the git root down to root's parent (probed), then those the glob saw under root.
+    const chain: string[] = [];
+    const top = this.gitRoot(root);
+    if (top) for (let d = path.dirname(root); d.startsWith(top); d = path.dirname(d)) {
+      chain.unshift(d);
+      if (d === top) break;
+    }
+    const dirs: string[] = [];
+    for (let d = path.dirname(abs); d !== root && d.startsWith(root); d = path.dirname(d)) dirs.unshift(d);
+    const ruleDirs = [...chain, ...[root, ...dirs].filter((d) => withGitignore.has(d))];
+
+    for (const d of dirs) {
+      let p = this.dirIgnored.get(d);
+      if (!p) this.dirIgnored.set(d, (p = this.self(d, true, ruleDirs)));
+      if (await p) return true;
+    }
+    return this.self(abs, false, ruleDirs);
+  }
+
+  /** The path's own verdict: the last rule file with an opinion wins. */
+  private async self(p: string, isDir: boolean, ruleDirs: string[]): Promise<boolean> {
+    let verdict = false;
+    for (const d of ruleDirs) {
+      if (!p.startsWith(d.endsWith(path.sep) ? d : d + path.sep)) continue;
+      const ig = await this.load(d);
+      if (!ig) continue;
+      const rel = path.relative(d, p).split(path.sep).join('/');
+      const parent = path.posix.dirname(rel);
+      // `ignore` also ignores a path whose parent its own rules ignore; our callers already know
+      // the parent is not ignored overall (a deeper file re-included it), so that file has no say.
+      if (parent !== '.' && ig.test(`${parent}/`).ignored) continue;
+      const r = ig.test(isDir ? `${rel}/` : rel);
+      if (r.ignored) verdict = true;
+      else if (r.unignored) verdict = false;
+    }
+    return verdict;
+  }
+}

@@ -1,0 +1,35 @@
+import type { RuleMeta } from './rule.js';
+
+const LEVELS = ['off', 'note', 'warning', 'error'];
+
+/** The JSON schema of `.dockpolicy.yaml`, generated from the rules' metadata (ids and option schemas). */
+export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
+  const ruleEntry = (meta: RuleMeta) => ({
+    description: meta.description,
+    oneOf: [
+      { enum: LEVELS },
+      {
+        type: 'array',
+        minItems: 1,
+        maxItems: 2,
+        items: [{ enum: LEVELS }, meta.options ?? { type: 'object', additionalProperties: false }],
+        additionalItems: false,
+      },
+    ],
+  });
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/dockpolicy/dockpolicy/blob/main/schemas/dockpolicy.schema.json',
+    title: 'dockpolicy configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(metas.map((m) => [m.id, ruleEntry(m)])),
+      },
+    },
+  };
+}

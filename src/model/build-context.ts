@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { Dockerignore, cleanPath, goMatchRegExp } from '../parse/dockerignore.js';
+
+/** What a Docker build context sends to the builder, and what COPY/ADD sources take from it. */
+export class BuildContext {
+  private ignoreCache?: { file: string; rules: Dockerignore } | null;
+  private fileCache?: string[];
+
+  /** `dockerfilePath` is resolved against the process cwd, as `docker build -f` does. */
+  constructor(readonly dir: string, private readonly dockerfilePath?: string) {}
+
+  /** `<Dockerfile>.dockerignore` beside the Dockerfile wins over `<context>/.dockerignore`. */
+  get ignore(): { file: string; rules: Dockerignore } | undefined {
+    if (this.ignoreCache === undefined) {
+      this.ignoreCache = null;
+      const candidates = [path.resolve(this.dir, '.dockerignore')];
+      if (this.dockerfilePath) candidates.push(`${path.resolve(this.dockerfilePath)}.dockerignore`);
+      for (const file of candidates) {
+        try {
+          this.ignoreCache = { file, rules: Dockerignore.parse(readFileSync(file, 'utf8')) };
+          break;
+        } catch {
+          // missing or unreadable (or a directory): try the next one
+        }
+      }
+    }
+    return this.ignoreCache ?? undefined;
+  }
+
+  files(): string[] {
+    if (this.fileCache) return this.fileCache;
+    const rules = this.ignore?.rules;
+    let entries: string[] = [];
+    try {
+      // onlyFiles would drop symlinks, which Docker does send: list everything, drop the dirs.
+      entries = fg.sync('**', {
+        cwd: path.resolve(this.dir),
+        dot: true,
+        onlyFiles: false,
+        markDirectories: true,
+        followSymbolicLinks: false,
+        suppressErrors: true,
+        ignore: rules ? prunable(rules) : [],
+      });
+    } catch {
+      // a missing or unreadable context sends nothing
+    }
+    this.fileCache = entries.filter((e) => !e.endsWith('/') && !rules?.isExcluded(e)).sort();
+    return this.fileCache;
+  }
+
+  filesTakenBy(sources: string[]): string[] {
+    const files = this.files();
+    const split = files.map((f) => f.split('/'));
+    const taken = new Set<string>();
+    for (const src of sources) {
+      // Remote sources and unresolved variables say nothing about the local context.
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src) || src.startsWith('git@') || /\$[{\w]/.test(src)) continue;
+      const clean = cleanPath(src).replace(/^\/+/, '') || '.'; // a leading '/' is the context root
+      if (clean === '..' || clean.startsWith('../')) continue; // outside the context: Docker refuses it
+      if (clean === '.') {
+        files.forEach((f) => taken.add(f));
+        continue;
+      }
+      const segs = clean.split('/').map(goMatchRegExp);
+      if (segs.some((r) => r === undefined)) continue; // a malformed pattern is a build error
+      // A file is taken if it is the match itself or lies under a matched directory.
+      split.forEach((parts, k) => {
+        if (parts.length >= segs.length && segs.every((r, i) => r!.test(parts[i]))) taken.add(files[k]);
+      });
+    }
+    return [...taken].sort();
+  }
+}
+
+/**
+ * fast-glob ignore globs that skip whole excluded trees (node_modules, .git) without walking them.
+ * Safe only with no '!' exceptions (nothing can be re-included) and for plain literal names.
+ */
+function prunable(rules: Dockerignore): string[] {
+  if (rules.patterns.some((p) => p.negate)) return [];
+  return rules.patterns
+    .map((p) => p.pattern)
+    .filter((p) => /^[\w.-]+(\/[\w.-]+)*$/.test(p) && !p.split('/').some((s) => s === '.' || s === '..'))
+    .flatMap((p) => [p, `${p}/**`]);
+}

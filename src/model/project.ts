@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DiscoveredFile } from '../discover/discover.js';
+import { parseCompose, type ComposeFile, type ParseProblem } from '../parse/compose.js';
+import { parseDockerfile, type DockerfileModel, type Stage } from '../parse/dockerfile.js';
+import { BuildContext } from './build-context.js';
+import { servicesOf, type ComposeService } from './service.js';
+import { targetStage } from './stage.js';
+
+/** A compose service linked to what it builds. */
+export interface LinkedService extends ComposeService {
+  dockerfile?: DockerfileModel;
+  /** The stage the service runs: `build.target`, else the last stage; undefined for image-only services. */
+  stage?: Stage;
+  context?: BuildContext;
+}
+
+/** A Dockerfile that no service in the run builds: judged at its last stage, its directory as build context. */
+export interface StandaloneDockerfile {
+  dockerfile: DockerfileModel;
+  stage?: Stage;
+  context: BuildContext;
+}
+
+/** Everything one run sees: compose files with their services linked to Dockerfile stages and build contexts. */
+export class Project {
+  readonly composeFiles: ComposeFile[] = [];
+  readonly services: LinkedService[] = [];
+  readonly standalone: StandaloneDockerfile[] = [];
+  /** Every Dockerfile parsed in the run, by absolute path (also those reached only through a service's build). */
+  readonly dockerfiles = new Map<string, DockerfileModel>();
+  readonly problems: ParseProblem[] = [];
+  private readonly contexts = new Map<string, BuildContext>();
+
+  constructor(readonly cwd: string) {}
+
+  /** Build contexts each Dockerfile is sent with, for COPY/ADD checks. */
+  contextsOf(df: DockerfileModel): BuildContext[] {
+    const fromServices = this.services.filter((s) => s.dockerfile === df && s.context).map((s) => s.context!);
+    const own = this.standalone.filter((s) => s.dockerfile === df).map((s) => s.context);
+    return [...new Set([...fromServices, ...own])];
+  }
+
+  /** The text of a file parsed in this run (for snippets), without reading the disk again. */
+  sourceText(file: string): string | undefined {
+    return this.dockerfiles.get(file)?.text ?? this.composeFiles.find((c) => c.path === file)?.yaml.lines.text;
+  }
+
+  context(dir: string, dockerfile?: string): BuildContext {
+    const key = `${dir}\0${dockerfile ?? ''}`;
+    let ctx = this.contexts.get(key);
+    if (!ctx) this.contexts.set(key, (ctx = new BuildContext(dir, dockerfile)));
+    return ctx;
+  }
+}
+
+export function loadProject(files: DiscoveredFile[], cwd: string): Project {
+  const project = new Project(cwd);
+  const discoveredDockerfiles: DockerfileModel[] = [];
+  for (const file of files) {
+    const text = readText(file.path, project);
+    if (text === undefined) continue;
+    if (file.kind === 'compose') {
+      const { compose, problem } = parseCompose(file.path, text);
+      if (problem) project.problems.push(problem);
+      if (compose) project.composeFiles.push(compose);
+    } else {
+      discoveredDockerfiles.push(dockerfileAt(project, file.path, text)!);
+    }
+  }
+  const built = new Set<DockerfileModel>();
+  for (const compose of project.composeFiles) {
+    for (const service of servicesOf(compose)) {
+      const linked: LinkedService = service;
+      const build = service.build;
+      if (build?.context) linked.context = project.context(build.context, build.dockerfile);
+      const df = build?.inline?.value !== undefined ? inlineDockerfile(project, service) : build?.dockerfile ? dockerfileAt(project, build.dockerfile) : undefined;
+      if (df) {
+        built.add(df);
+        linked.dockerfile = df;
+        // An unresolved target (`${TARGET}`) leaves the stage unknown rather than guessing the last one.
+        if (!build?.target || build.target.value !== undefined) linked.stage = targetStage(df, build?.target?.value);
+      }
+      project.services.push(linked);
+    }
+  }
+  for (const df of discoveredDockerfiles) {
+    if (built.has(df)) continue;
+    project.standalone.push({ dockerfile: df, stage: df.stages[df.stages.length - 1], context: project.context(path.dirname(df.path), df.path) });
+  }
+  return project;
+}
+
+function readText(file: string, project: Project): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    project.problems.push({ message: `cannot read file (${reason})`, at: { file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } } });
+    return undefined;
+  }
+}
+
+/** Parses each Dockerfile once, however many services build it. */
+function dockerfileAt(project: Project, file: string, text?: string): DockerfileModel | undefined {
+  const cached = project.dockerfiles.get(file);
+  if (cached) return cached;
+  let source = text;
+  if (source === undefined) {
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      return undefined; // a build whose Dockerfile is missing: Compose reports that, we cannot judge it
+    }
+  }
+  const df = parseDockerfile(file, source);
+  project.problems.push(...df.problems);
+  project.dockerfiles.set(file, df);
+  return df;
+}
+
+/** `dockerfile_inline`: findings point into the compose file, at the inline text. */
+function inlineDockerfile(project: Project, service: ComposeService): DockerfileModel {
+  const inline = service.build!.inline!;
+  const df = parseDockerfile(service.compose.path, inline.value!);
+  const origin = inline.at.range.start;
+  // Block scalars (`|`) start on the line after the key; map lines onto the compose file.
+  const textLines = service.compose.yaml.lines.text.split('\n');
+  const blockOffset = /^[|>]/.test(textLines[origin.line - 1]?.slice(origin.column - 1) ?? '') ? 1 : 0;
+  const indent = blockOffset ? (textLines[origin.line]?.match(/^\s*/)?.[0].length ?? 0) : origin.column - 1;
+  df.ref = (range) => {
+    const line = (range?.start.line ?? 0) + origin.line + blockOffset;
+    const column = (range?.start.character ?? 0) + 1 + indent;
+    return { file: service.compose.path, range: { start: { line, column }, end: { line, column: column + 1 } } };
+  };
+  project.problems.push(...df.problems.map((p) => ({ ...p, at: df.ref(null) })));
+  return df;
+}

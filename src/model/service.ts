@@ -1,0 +1,215 @@
+import path from 'node:path';
+import type { Node } from 'yaml';
+import { valueOf, type ComposeFile, type Value } from '../parse/compose.js';
+import type { SourceRef } from './location.js';
+
+/** Compose service fields that rules read, normalised from short and long syntax, each with its position. */
+export interface ComposeService {
+  name: string;
+  compose: ComposeFile;
+  /** The service's key under `services:`. */
+  at: SourceRef;
+  node: Node | undefined;
+  image?: Value;
+  build?: BuildSpec;
+  user?: Value;
+  healthcheck?: Healthcheck;
+  dependsOn: Dependency[];
+  ports: PortBinding[];
+  volumes: VolumeMount[];
+}
+
+export interface BuildSpec {
+  at: SourceRef;
+  /** Absolute context directory; undefined when it is a URL or cannot be resolved. */
+  context?: string;
+  /** Absolute Dockerfile path (default `<context>/Dockerfile`); undefined with `dockerfile_inline`. */
+  dockerfile?: string;
+  inline?: Value;
+  target?: Value;
+  args: { name: string; value?: Value; at: SourceRef }[];
+}
+
+export interface Healthcheck {
+  at: SourceRef;
+  /** `test` normalised to its list form: `["CMD-SHELL", "..."]` for a string. */
+  test?: { value: string[]; at: SourceRef };
+  /** The `disable` key when it is `true`. */
+  disabledAt?: SourceRef;
+}
+
+export interface Dependency {
+  service: string;
+  condition: string;
+  form: 'list' | 'map';
+  /** The list item, or the dependency's key in the map form. */
+  at: SourceRef;
+  conditionAt?: SourceRef;
+}
+
+export interface PortBinding {
+  /** '' means all interfaces. */
+  hostIp: string;
+  /** Published host port range, inclusive; undefined when no host port is published or it is unknown. */
+  published?: [number, number];
+  protocol: string;
+  at: SourceRef;
+}
+
+export interface VolumeMount {
+  type: 'bind' | 'volume' | 'tmpfs' | 'other';
+  /** Host path (absolute, for binds) or volume name; undefined for anonymous volumes. */
+  source?: string;
+  target?: string;
+  at: SourceRef;
+}
+
+export function servicesOf(compose: ComposeFile): ComposeService[] {
+  const y = compose.yaml;
+  const services = y.get(compose.root, 'services');
+  return y.entries(services?.value).map(({ key, keyNode, value }) => readService(compose, key, y.at(keyNode), value));
+}
+
+/** Names declared under the top-level `volumes:`. */
+export function declaredVolumes(compose: ComposeFile): Set<string> {
+  return new Set(compose.yaml.entries(compose.yaml.get(compose.root, 'volumes')?.value).map((e) => e.key));
+}
+
+function readService(compose: ComposeFile, name: string, at: SourceRef, node: Node | undefined): ComposeService {
+  const y = compose.yaml;
+  const field = (key: string) => y.get(node, key)?.value;
+  return {
+    name,
+    compose,
+    at,
+    node,
+    image: valueOf(compose, field('image')),
+    build: readBuild(compose, field('build')),
+    user: valueOf(compose, field('user')),
+    healthcheck: readHealthcheck(compose, y.get(node, 'healthcheck')),
+    dependsOn: readDependsOn(compose, field('depends_on')),
+    ports: y.items(field('ports')).flatMap((item) => readPort(compose, item)),
+    volumes: y.items(field('volumes')).flatMap((item) => readVolume(compose, item)),
+  };
+}
+
+function readBuild(compose: ComposeFile, node: Node | undefined): BuildSpec | undefined {
+  if (!node) return undefined;
+  const y = compose.yaml;
+  const at = y.at(node);
+  const short = valueOf(compose, node);
+  const contextValue = short ?? valueOf(compose, y.get(node, 'context')?.value);
+  const contextText = contextValue ? contextValue.value : '.';
+  const context = contextText !== undefined && !/^[a-z]+:\/\/|^git@/i.test(contextText) ? path.resolve(compose.dir, contextText) : undefined;
+  if (short) return { at, context, dockerfile: context && path.join(context, 'Dockerfile'), args: [] };
+  const inline = valueOf(compose, y.get(node, 'dockerfile_inline')?.value);
+  const dockerfileValue = valueOf(compose, y.get(node, 'dockerfile')?.value);
+  let dockerfile: string | undefined;
+  if (!inline && context) {
+    const name = dockerfileValue ? dockerfileValue.value : 'Dockerfile';
+    dockerfile = name === undefined ? undefined : path.resolve(context, name);
+  }
+  return { at, context, dockerfile, inline, target: valueOf(compose, y.get(node, 'target')?.value), args: readKeyValues(compose, y.get(node, 'args')?.value) };
+}
+
+/** `args`, `environment` and `labels` in map form or `KEY=VALUE` list form. */
+export function readKeyValues(compose: ComposeFile, node: Node | undefined): { name: string; value?: Value; at: SourceRef }[] {
+  const y = compose.yaml;
+  if (y.isSeq(node)) {
+    return y.items(node).flatMap((item) => {
+      const v = valueOf(compose, item);
+      if (!v) return [];
+      const eq = v.raw.indexOf('=');
+      const name = eq < 0 ? v.raw : v.raw.slice(0, eq);
+      const value = eq < 0 ? undefined : { ...v, raw: v.raw.slice(eq + 1), value: v.value?.slice(v.value.indexOf('=') + 1) };
+      return [{ name, value, at: v.at }];
+    });
+  }
+  return y.entries(node).map(({ key, keyNode, value }) => ({ name: key, value: valueOf(compose, value), at: value ? y.at(value) : y.at(keyNode) }));
+}
+
+function readHealthcheck(compose: ComposeFile, entry: { keyNode: Node; value: Node | undefined } | undefined): Healthcheck | undefined {
+  if (!entry) return undefined;
+  const y = compose.yaml;
+  const hc: Healthcheck = { at: y.at(entry.keyNode) };
+  const disable = y.get(entry.value, 'disable');
+  if (disable && valueOf(compose, disable.value)?.value === 'true') hc.disabledAt = y.at(disable.keyNode);
+  const test = y.get(entry.value, 'test')?.value;
+  if (test) {
+    const list = y.isSeq(test) ? y.items(test).map((i) => valueOf(compose, i)?.raw ?? '') : [];
+    const single = valueOf(compose, test);
+    hc.test = { value: single ? ['CMD-SHELL', single.raw] : list, at: y.at(test) };
+  }
+  return hc;
+}
+
+function readDependsOn(compose: ComposeFile, node: Node | undefined): Dependency[] {
+  const y = compose.yaml;
+  if (y.isSeq(node)) {
+    return y.items(node).flatMap((item) => {
+      const v = valueOf(compose, item);
+      return v ? [{ service: v.value ?? v.raw, condition: 'service_started', form: 'list' as const, at: v.at }] : [];
+    });
+  }
+  return y.entries(node).map(({ key, keyNode, value }) => {
+    const condition = valueOf(compose, y.get(value, 'condition')?.value);
+    return { service: key, condition: condition?.value ?? 'service_started', form: 'map' as const, at: y.at(keyNode), conditionAt: condition?.at };
+  });
+}
+
+const PORT_SHORT = /^(?:(?:\[([^\]]*)\]|([^:[\]]*)):)??(?:(\d+)(?:-(\d+))?:)?(\d+)(?:-(\d+))?(?:\/(\w+))?$/;
+
+function readPort(compose: ComposeFile, item: Node): PortBinding[] {
+  const y = compose.yaml;
+  const short = valueOf(compose, item);
+  if (short) {
+    const text = short.value;
+    if (text === undefined) return [];
+    const m = PORT_SHORT.exec(text.trim());
+    if (!m || m[3] === undefined) return []; // container port only: Docker picks a free host port
+    const start = Number(m[3]);
+    return [{ hostIp: normaliseIp(m[1] ?? m[2] ?? ''), published: [start, m[4] ? Number(m[4]) : start], protocol: (m[7] ?? 'tcp').toLowerCase(), at: short.at }];
+  }
+  const published = valueOf(compose, y.get(item, 'published')?.value);
+  if (!published?.value) return [];
+  const range = /^(\d+)(?:-(\d+))?$/.exec(published.value);
+  if (!range) return [];
+  const hostIp = valueOf(compose, y.get(item, 'host_ip')?.value)?.value ?? '';
+  const protocol = valueOf(compose, y.get(item, 'protocol')?.value)?.value ?? 'tcp';
+  return [{ hostIp: normaliseIp(hostIp), published: [Number(range[1]), Number(range[2] ?? range[1])], protocol: protocol.toLowerCase(), at: published.at }];
+}
+
+function normaliseIp(ip: string): string {
+  return ip === '0.0.0.0' || ip === '::' || ip === '[::]' ? '' : ip;
+}
+
+function readVolume(compose: ComposeFile, item: Node): VolumeMount[] {
+  const y = compose.yaml;
+  const short = valueOf(compose, item);
+  if (short) {
+    const text = short.value;
+    if (text === undefined) return [];
+    // Split on ':' but keep a Windows drive letter (`C:\x`) with its path.
+    const parts = text.match(/(?:[A-Za-z]:[\\/])?[^:]+/g) ?? [];
+    if (parts.length === 1) return [{ type: 'volume', target: parts[0], at: short.at }];
+    const [source, target] = parts as [string, string];
+    return [{ ...classifySource(compose, source), target, at: short.at }];
+  }
+  const type = valueOf(compose, y.get(item, 'type')?.value)?.value ?? 'volume';
+  const source = valueOf(compose, y.get(item, 'source')?.value);
+  const target = valueOf(compose, y.get(item, 'target')?.value)?.value;
+  const at = source?.at ?? y.at(item);
+  if (type === 'bind') return [{ type: 'bind', source: source?.value && resolveHostPath(compose, source.value), target, at }];
+  if (type === 'volume') return [{ type: 'volume', source: source?.value || undefined, target, at }];
+  return [{ type: type === 'tmpfs' ? 'tmpfs' : 'other', target, at }];
+}
+
+function classifySource(compose: ComposeFile, source: string): Pick<VolumeMount, 'type' | 'source'> {
+  const isPath = /^[./~]|^[A-Za-z]:[\\/]|^\$/.test(source);
+  return isPath ? { type: 'bind', source: resolveHostPath(compose, source) } : { type: 'volume', source };
+}
+
+function resolveHostPath(compose: ComposeFile, source: string): string {
+  if (source.startsWith('~')) return source; // the user's home on the host: not something we can look into
+  return path.resolve(compose.dir, source);
+}

@@ -1,0 +1,101 @@
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import { LineIndex, type Range, type SourceRef } from '../model/location.js';
+import type { ParseProblem } from './compose.js';
+
+/** dockerfile-ast counts from 0; everything dockpolicy reports counts from 1. */
+interface AstRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface Stage {
+  index: number;
+  /** The `AS name`, lower-cased as BuildKit compares it. */
+  name?: string;
+  from: From;
+  fromAt: SourceRef;
+  /** The base image with global ARG defaults substituted; undefined when it depends on an ARG without a default. */
+  image?: string;
+  /** The earlier stage this one is built on (`FROM builder`). */
+  parent?: Stage;
+  /** Instructions after the FROM, up to the next FROM. */
+  instructions: Instruction[];
+}
+
+export interface DockerfileModel {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  ast: Dockerfile;
+  stages: Stage[];
+  /** ARGs declared before the first FROM, with their defaults (undefined: no default). */
+  globalArgs: Map<string, string | undefined>;
+  problems: ParseProblem[];
+  /** Converts a dockerfile-ast range to a 1-based source reference in this file. */
+  ref(range: AstRange | null | undefined): SourceRef;
+}
+
+const KEYWORDS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
+  'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+export function parseDockerfile(file: string, text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const ref = (range: AstRange | null | undefined): SourceRef => ({ file, range: toRange(range, lines) });
+  const problems: ParseProblem[] = [];
+  const globalArgs = new Map<string, string | undefined>();
+  const stages: Stage[] = [];
+  for (const instruction of ast.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    if (!KEYWORDS.has(keyword)) {
+      problems.push({ message: `unknown instruction: ${instruction.getInstruction()}`, at: ref(instruction.getInstructionRange()) });
+      continue;
+    }
+    if (keyword === 'FROM') {
+      stages.push(readStage(instruction as From, stages, globalArgs, ref));
+    } else if (stages.length > 0) {
+      stages[stages.length - 1]!.instructions.push(instruction);
+    } else if (keyword === 'ARG') {
+      for (const p of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+        globalArgs.set(p.getName(), p.getValue() ?? undefined);
+      }
+    } else {
+      problems.push({ message: `${keyword} before the first FROM: only ARG may come before it`, at: ref(instruction.getInstructionRange()) });
+    }
+  }
+  if (stages.length === 0 && problems.length === 0 && ast.getInstructions().length > 0) {
+    problems.push({ message: 'no FROM instruction: the Dockerfile defines no build stage', at: ref(ast.getInstructions()[0]!.getInstructionRange()) });
+  }
+  return { path: file, text, lines, ast, stages, globalArgs, problems, ref };
+}
+
+function readStage(from: From, earlier: Stage[], globalArgs: Map<string, string | undefined>, ref: DockerfileModel['ref']): Stage {
+  const raw = from.getImage() ?? '';
+  const image = substitute(raw, globalArgs);
+  const parent = image === undefined ? undefined : earlier.find((s) => s.name === image.toLowerCase());
+  return { index: earlier.length, name: from.getBuildStage()?.toLowerCase(), from, fromAt: ref(from.getInstructionRange()), image, parent, instructions: [] };
+}
+
+/** Substitutes `$NAME` / `${NAME}` / `${NAME:-default}` from ARG defaults; undefined when a value is unknown. */
+export function substitute(text: string, vars: ReadonlyMap<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+    const value = vars.get(braced ?? bare);
+    if (op === '-') return value || word;
+    if (op === '+') return value ? word : '';
+    if (value === undefined) unknown = true;
+    return value ?? '';
+  });
+  return unknown ? undefined : out;
+}
+
+function toRange(range: AstRange | null | undefined, lines: LineIndex): Range {
+  if (!range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+  const start = { line: range.start.line + 1, column: range.start.character + 1 };
+  const sameLine = range.end.line === range.start.line;
+  // Keep findings on the first line: a multi-line instruction is reported up to the end of its first line.
+  const endColumn = sameLine ? range.end.character + 1 : lines.lineEndColumn(start.line);
+  return { start, end: { line: start.line, column: Math.max(endColumn, start.column + 1) } };
+}

@@ -1,0 +1,81 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { LineIndex, SourceRef } from '../model/location.js';
+
+/** A YAML node together with what is needed to point at it. */
+export interface Located {
+  node: Node;
+  at: SourceRef;
+}
+
+/** Navigation over a parsed YAML document that follows aliases and `<<` merge keys, keeping source positions. */
+export class YamlView {
+  constructor(
+    readonly file: string,
+    readonly doc: Document,
+    readonly lines: LineIndex,
+  ) {}
+
+  /** Follows aliases (to the anchored node, which is where the text was written). */
+  resolve(node: unknown): Node | undefined {
+    let n = node as Node | undefined;
+    for (let hops = 0; n && isAlias(n) && hops < 64; hops++) n = n.resolve(this.doc) as Node | undefined;
+    return n && !isAlias(n) ? n : undefined;
+  }
+
+  at(node: unknown): SourceRef {
+    const range = (node as Node | undefined)?.range;
+    const start = range?.[0] ?? 0;
+    // valueEnd (range[1]) excludes trailing comments; keep findings on the first line of the node.
+    let end = range?.[1] ?? start + 1;
+    const nl = this.lines.text.indexOf('\n', start);
+    if (nl >= 0 && nl < end) end = nl;
+    return { file: this.file, range: this.lines.range(start, Math.max(end, start + 1)) };
+  }
+
+  /** Entries of a mapping in document order, with `<<` merges applied (explicit keys win, earlier merges win). */
+  entries(node: unknown): { key: string; keyNode: Node; value: Node | undefined }[] {
+    const map = this.resolve(node);
+    if (!map || !isMap(map)) return [];
+    const own: { key: string; keyNode: Node; value: Node | undefined }[] = [];
+    const merged: typeof own = [];
+    for (const pair of (map as YAMLMap).items as Pair[]) {
+      const keyNode = pair.key as Node;
+      const raw = isScalar(keyNode) ? keyNode.value : keyNode;
+      // With `merge: true` the yaml package gives merge keys a symbol value.
+      if (typeof raw === 'symbol' || (raw === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN')) {
+        const src = this.resolve(pair.value);
+        const sources = src && isSeq(src) ? src.items.map((i) => this.resolve(i)) : [src];
+        for (const s of sources) for (const e of this.entries(s)) merged.push(e);
+        continue;
+      }
+      own.push({ key: String(raw), keyNode, value: this.resolve(pair.value) });
+    }
+    const seen = new Set(own.map((e) => e.key));
+    for (const e of merged) if (!seen.has(e.key)) (seen.add(e.key), own.push(e));
+    return own;
+  }
+
+  get(node: unknown, key: string): { keyNode: Node; value: Node | undefined } | undefined {
+    return this.entries(node).find((e) => e.key === key);
+  }
+
+  items(node: unknown): Node[] {
+    const seq = this.resolve(node);
+    return seq && isSeq(seq) ? (seq.items as unknown[]).map((i) => this.resolve(i)).filter((i): i is Node => !!i) : [];
+  }
+
+  /** The scalar's value as a string (numbers and booleans as written), or undefined for collections and null. */
+  scalar(node: unknown): string | undefined {
+    const n = this.resolve(node);
+    if (!n || !isScalar(n) || n.value === null || n.value === undefined) return undefined;
+    return typeof n.source === 'string' && typeof n.value !== 'string' ? n.source : String(n.value);
+  }
+
+  isMap(node: unknown): boolean {
+    return isMap(this.resolve(node));
+  }
+
+  isSeq(node: unknown): boolean {
+    return isSeq(this.resolve(node));
+  }
+}

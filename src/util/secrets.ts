@@ -1,0 +1,226 @@
+// Secret detection shared by `no-secrets-in-layers` and the compose secret rules.
+// Every regex is compiled once, has bounded quantifiers, and (where it starts with a
+// character class) a negative lookbehind so only the start of a run is tried: scanning
+// stays linear even on adversarial 1 MB lines.
+
+// ---------------------------------------------------------------------------
+// isSecretName
+// ---------------------------------------------------------------------------
+
+// Source: moby/buildkit frontend/dockerfile/dockerfile2llb (getSecretsRegex / validateNoSecretKey,
+// rule SecretsUsedInArgOrEnv). BuildKit flags a key when
+//   /(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/
+// matches and /(?i)(?:_|^)(?:public|file|version)(?:_|$)/ does not; i.e. an `_`-separated
+// part equals a deny token and no part equals an allow token. Consequences we keep on purpose
+// for parity: TOKEN_URL, AUTH_URL, GPG_KEY are secret; API_KEYS, SECRETS, DB_PASS are not
+// (no plural/abbreviation tokens); KEY_VERSION, PASSWORD_FILE, NEXT_PUBLIC_API_KEY are not.
+const DENY_TOKENS = new Set([
+  'apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token',
+]);
+const ALLOW_TOKENS = new Set(['public', 'file', 'version']);
+
+// Deliberate superset of BuildKit: it only splits on `_`, we also split on `-`, `.` and
+// camelCase (compose env names, build args like `awsSecretAccessKey`). Single-case parts are
+// never camel-split, so every all-caps/all-lower `_` name gets exactly BuildKit's verdict.
+function nameParts(name: string): string[] {
+  const parts: string[] = [];
+  for (const seg of name.split(/[_.-]+/)) {
+    if (!seg) continue;
+    const camel =
+      seg === seg.toUpperCase() || seg === seg.toLowerCase()
+        ? [seg]
+        : seg.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(' ');
+    for (const p of camel) if (p) parts.push(p.toLowerCase());
+  }
+  return parts;
+}
+
+/** Docker BuildKit's SecretsUsedInArgOrEnv semantics: does an ARG/ENV/environment variable NAME read as a secret? */
+export function isSecretName(name: string): boolean {
+  const parts = nameParts(name);
+  return parts.some((p) => DENY_TOKENS.has(p)) && !parts.some((p) => ALLOW_TOKENS.has(p));
+}
+
+// ---------------------------------------------------------------------------
+// findCredentials
+// ---------------------------------------------------------------------------
+
+/** Credentials of known formats inside arbitrary text. index/length are offsets into `text`. */
+export interface CredentialMatch {
+  kind: string;
+  index: number;
+  length: number;
+  value: string;
+}
+
+interface Pattern {
+  kind: string;
+  /** Flags must include `g` and `d`; capture group 1 is the secret itself. */
+  re: RegExp;
+  accept?: (value: string) => boolean;
+}
+
+// A `$NAME` / `${...}` interpolation (compose and Dockerfile alike); `$$` is an escaped `$`.
+const VAR_REF = /(?<!\$)\$(?:\{|[A-Za-z_])/;
+
+// Order = priority when spans overlap (e.g. a GitHub token used as a URL password is reported
+// once, as a GitHub token).
+const PATTERNS: Pattern[] = [
+  {
+    kind: 'AWS secret access key',
+    // Only when assigned: a bare 40-char base64 string is far too ambiguous.
+    re: /aws[_-]?secret[_-]?access[_-]?key["']?(?:\s{0,10}[:=]\s{0,10}|\s{1,10})["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
+  },
+  // GitHub may lengthen tokens, so accept beyond the current 36.
+  { kind: 'GitHub token', re: /(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36,251})(?![A-Za-z0-9_])/dg },
+  { kind: 'GitHub token', re: /(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/dg },
+  { kind: 'GitLab token', re: /(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,255})(?![A-Za-z0-9_-])/dg },
+  {
+    kind: 'Slack webhook URL',
+    re: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{20,200})/dg,
+  },
+  { kind: 'Slack token', re: /(?<![A-Za-z0-9_-])(xox[baprs]-[A-Za-z0-9-]{10,250})(?![A-Za-z0-9-])/dg },
+  { kind: 'npm token', re: /(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/dg },
+  {
+    kind: 'Stripe key',
+    re: /(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/dg,
+  },
+  { kind: 'Anthropic API key', re: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])/dg },
+  {
+    kind: 'OpenAI API key',
+    re: /(?<![A-Za-z0-9_-])(sk-(?!ant-)[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/dg,
+    // Real keys are random mixed-case alnum; this rejects long hyphenated words like
+    // `sk-some-package-name-for-tasks`.
+    accept: (v) => /[0-9]/.test(v) && /[a-z]/.test(v.slice(3)) && /[A-Z]/.test(v),
+  },
+  {
+    kind: 'AWS access key id',
+    re: /(?<![A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
+  },
+  {
+    kind: 'password in URL',
+    // scheme://[user]:password@host — the user part stops at the first `:`, the password may
+    // contain `:`. `<...>` is excluded so doc templates like `<user>:<pass>@` never match.
+    re: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:@/?#"'<>\\]{0,256}:([^\s@/?#"'<>\\]{0,256})@(?=[A-Za-z0-9[$])/dg,
+    // `${POSTGRES_PASSWORD}`, `$PW`, `${U:-x}:${P:-y}` are interpolated at runtime, not literal;
+    // URL passwords are free-form, so obvious placeholders (`changeme`, `***`) are dropped too.
+    accept: (v) => v !== '' && !VAR_REF.test(v) && !isPlaceholderValue(v),
+  },
+];
+
+// Private keys are matched as BEGIN..END blocks; the two markers are found separately and
+// paired in one linear merge (a lazy `[\s\S]*?` to END would go quadratic on many BEGINs).
+const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+
+interface Ranked extends CredentialMatch {
+  priority: number;
+}
+
+function findPrivateKeys(text: string, out: Ranked[]): void {
+  const begins = [...text.matchAll(PEM_BEGIN)];
+  if (begins.length === 0) return;
+  const ends = [...text.matchAll(PEM_END)];
+  let e = 0;
+  begins.forEach((b, i) => {
+    const start = b.index;
+    const headerEnd = start + b[0].length;
+    while (e < ends.length && ends[e]!.index < headerEnd) e++;
+    const nextBegin = begins[i + 1]?.index ?? Infinity;
+    const end = ends[e];
+    // Without a matching END (truncated text) report just the header.
+    const stop = end && end.index < nextBegin ? end.index + end[0].length : headerEnd;
+    out.push({ kind: 'private key', index: start, length: stop - start, value: text.slice(start, stop), priority: -1 });
+  });
+}
+
+export function findCredentials(text: string): CredentialMatch[] {
+  const found: Ranked[] = [];
+  findPrivateKeys(text, found);
+  PATTERNS.forEach((p, priority) => {
+    for (const m of text.matchAll(p.re)) {
+      const [start, end] = m.indices![1]!;
+      const value = m[1]!;
+      if (p.accept && !p.accept(value)) continue;
+      found.push({ kind: p.kind, index: start, length: end - start, value, priority });
+    }
+  });
+
+  // Resolve overlaps in one sweep: of two overlapping matches keep the higher-priority one.
+  found.sort((a, b) => a.index - b.index || a.priority - b.priority);
+  const kept: Ranked[] = [];
+  for (const m of found) {
+    const last = kept[kept.length - 1];
+    if (last && m.index < last.index + last.length) {
+      if (m.priority < last.priority) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept.map(({ kind, index, length, value }) => ({ kind, index, length, value }));
+}
+
+// ---------------------------------------------------------------------------
+// isSecretFile
+// ---------------------------------------------------------------------------
+
+const SECRET_BASENAMES = new Set([
+  '.env', '.npmrc', '.pypirc', '.netrc', '.git-credentials', 'credentials.json', 'secret.key',
+  'htpasswd', '.htpasswd',
+]);
+const SECRET_SUFFIX_PATHS = ['.aws/credentials', '.docker/config.json'];
+const SECRET_EXTENSIONS = /\.(?:pem|key|p12|pfx|keystore|jks)$/;
+const SSH_KEY = /^id_(?:rsa|dsa|ecdsa|ed25519)/;
+// Committed templates, not secrets. Any `.`-part counts, so `.env.production.example` is a template too.
+const ENV_TEMPLATE_PARTS = new Set(['example', 'sample', 'template', 'dist']);
+
+/** Is this file name/path (forward slashes) a secret file that must never be copied into an image? */
+export function isSecretFile(path: string): boolean {
+  // Case-insensitive: `.ENV` / `KEY.PEM` are as dangerous, and Docker Desktop hosts are often case-insensitive.
+  const p = path.toLowerCase().replace(/\/+$/, '');
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  if (SECRET_BASENAMES.has(base) || SECRET_EXTENSIONS.test(base)) return true;
+  if (SECRET_SUFFIX_PATHS.some((s) => p === s || p.endsWith('/' + s))) return true;
+  if (SSH_KEY.test(base)) return !base.endsWith('.pub');
+  if (base.startsWith('.env.')) return !base.slice(5).split('.').some((part) => ENV_TEMPLATE_PARTS.has(part));
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// maskSecret / isPlaceholderValue
+// ---------------------------------------------------------------------------
+
+/** Never print a secret: at most its first four characters, then its length, e.g. `ghp_… (40 chars)`. Values of 8 chars or fewer show no characters at all: `… (6 chars)`. */
+export function maskSecret(value: string): string {
+  // Code points, so a surrogate pair is never cut in half.
+  const chars = Array.from(value);
+  const shown = chars.length > 8 ? chars.slice(0, 4).join('') : '';
+  return `${shown}… (${chars.length} ${chars.length === 1 ? 'char' : 'chars'})`;
+}
+
+const PLACEHOLDER_WORDS = new Set([
+  'changeme', 'changeit', 'changethis', 'replaceme', 'replacethis', 'placeholder', 'dummy', 'example',
+  'sample', 'redacted', 'todo', 'tbd', 'fixme', 'none', 'null', 'nil', 'undefined', 'na',
+  // Booleans/toggles: `ENABLE_AUTH=true` has a secret-looking name but no secret.
+  'true', 'false', 'yes', 'no', 'on', 'off', '0', '1', 'enabled', 'disabled',
+]);
+const PLACEHOLDER_PATTERNS: RegExp[] = [
+  /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)+$/, // only interpolations: ${VAR}, $VAR, ${VAR:-x}
+  /^\/run\/secrets\//, // Docker/compose secret mount path
+  /^<[^<>]*>$/, // <token>
+  /^\{\{.*\}\}$/, // {{ .Values.token }} (Helm/Jinja templates)
+  /^[*.#•_-]{3,}$/, // ***, ..., ---
+  /x{5,}|\*{3,}/i, // xxxxx / *** fill-ins, also inside `sk-xxxxxxxx`
+  /^x{3,4}$/i, // xxx
+  /^(?:(?:enter|insert|put|add)[-_ ]?)?your[-_ ]?[a-z0-9_ -]*$/i, // your-api-key-here, YOUR_TOKEN, enter_your_key
+  /[-_ ]here$/i, // api_key_here, insert-token-here
+  /example(?:key)?$/i, // AWS documentation keys (AKIAIOSFODNN7EXAMPLE, ...EXAMPLEKEY)
+];
+
+/** True for values that are obviously not real secrets: empty, placeholders like `changeme`, `your-api-key-here`, `<token>`, `xxx`, `***`, `${VAR}` references, `/run/secrets/...` paths, file paths ending in _FILE semantics handled by caller. Used to avoid false positives. */
+export function isPlaceholderValue(value: string): boolean {
+  const v = value.trim().replace(/^(["'])(.*)\1$/s, '$2').trim();
+  if (v === '') return true;
+  if (PLACEHOLDER_WORDS.has(v.toLowerCase().replace(/[-_ /]/g, ''))) return true;
+  return PLACEHOLDER_PATTERNS.some((re) => re.test(v));
+}

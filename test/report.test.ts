@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv'; // the named export: the default one is not constructable under NodeNext
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../src/engine/finding.js';
+import type { RuleMeta } from '../src/engine/rule.js';
+import { FORMATS, loadReporter } from '../src/report/index.js';
+import { json } from '../src/report/json.js';
+import { sarif } from '../src/report/sarif.js';
+import { text } from '../src/report/text.js';
+import type { RunResult } from '../src/report/types.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const cwd = path.resolve('/work/project');
+const ESC = '\x1b[';
+
+function meta(id: string, extra: Partial<RuleMeta> = {}): RuleMeta {
+  return {
+    id,
+    aliases: [],
+    level: 'error',
+    target: 'dockerfile',
+    tags: ['reliability'],
+    description: `Checks ${id}.`,
+    docs: { what: `Flags ${id}.`, why: 'Builds drift.', example: 'FROM node:latest\n', fix: 'Pin the tag: `FROM node:20`.' },
+    messages: { m: 'Message {{x}}.' },
+    ...extra,
+  };
+}
+
+function finding(file: string, ruleId: string, level: Finding['level'], at: [number, number, number, number], snippet: string): Finding {
+  const [line, column, endLine, endColumn] = at;
+  return {
+    ruleId,
+    level,
+    messageId: 'm',
+    message: `Problem with '${snippet}'.`,
+    data: { x: snippet },
+    file: path.join(cwd, file),
+    range: { start: { line, column }, end: { line: endLine, column: endColumn } },
+    snippet,
+  };
+}
+
+function fixture(findings?: Finding[]): RunResult {
+  return {
+    cwd,
+    toolVersion: '0.1.0',
+    filesChecked: 3,
+    rules: [
+      { meta: meta('no-latest-tag'), level: 'error' },
+      { meta: meta('no-root-user', { target: 'compose', tags: ['container'], securitySeverity: 8 }), level: 'warning' },
+    ],
+    findings: findings ?? [
+      finding('Dockerfile', 'no-latest-tag', 'error', [1, 6, 1, 17], 'node:latest'),
+      finding('Dockerfile', 'no-root-user', 'warning', [9, 1, 9, 1], 'USER   root'), // zero-width
+      finding('services/my api/compose.yaml', 'no-latest-tag', 'error', [3, 12, 3, 24], 'redis:latest'),
+      finding('services/my api/compose.yaml', 'no-root-user', 'note', [7, 5, 8, 3], 'user: root'), // multi-line
+    ],
+  };
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- SARIF is read back as plain JSON */
+const sarifOf = (r: RunResult): any => JSON.parse(sarif(r, { color: false }));
+const fingerprints = (r: RunResult): string[] =>
+  sarifOf(r).runs[0].results.map((x: any) => x.partialFingerprints.primaryLocationLineHash);
+
+describe('loadReporter', () => {
+  it('loads every format', async () => {
+    for (const format of FORMATS) expect(typeof (await loadReporter(format))).toBe('function');
+  });
+});
+
+describe('text reporter', () => {
+  const plain = text(fixture(), { color: false });
+
+  it('groups by file with aligned columns and a summary', () => {
+    expect(plain).not.toContain('\x1b');
+    const lines = plain.split('\n');
+    expect(lines[0]).toBe('Dockerfile');
+    expect(lines[1]).toBe("  1:6  error    Problem with 'node:latest'.  no-latest-tag");
+    expect(lines[2]).toBe("  9:1  warning  Problem with 'USER   root'.  no-root-user");
+    expect(lines[3]).toBe('');
+    expect(lines[4]).toBe('services/my api/compose.yaml');
+    expect(lines[5]!.indexOf('no-latest-tag')).toBe(lines[6]!.indexOf('no-root-user'));
+    expect(plain.endsWith('\n\n✖ 4 problems (2 errors, 1 warning, 1 note) in 3 files checked\n')).toBe(true);
+  });
+
+  it('colours only when asked, with the same text underneath', () => {
+    const coloured = text(fixture(), { color: true });
+    expect(coloured).toContain(ESC);
+    expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain);
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(text(fixture([]), { color: false })).toBe('No problems found in 3 files.\n');
+  });
+});
+
+describe('json reporter', () => {
+  it('has the documented shape', () => {
+    const out = JSON.parse(json(fixture(), { color: false }));
+    expect(Object.keys(out)).toEqual(['version', 'tool', 'summary', 'findings']);
+    expect(out.version).toBe(1);
+    expect(out.tool).toEqual({ name: 'dockpolicy', version: '0.1.0' });
+    expect(out.summary).toEqual({ files: 3, errors: 2, warnings: 1, notes: 1 });
+    expect(out.findings[2]).toEqual({
+      ruleId: 'no-latest-tag',
+      level: 'error',
+      messageId: 'm',
+      message: "Problem with 'redis:latest'.",
+      file: 'services/my api/compose.yaml',
+      line: 3,
+      column: 12,
+      endLine: 3,
+      endColumn: 24,
+      data: { x: 'redis:latest' },
+    });
+  });
+});
+
+describe('sarif reporter', () => {
+  const log = sarifOf(fixture());
+  const run = log.runs[0];
+
+  it('describes the tool and every enabled rule', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(run.tool.driver).toMatchObject({ name: 'dockpolicy', version: '0.1.0', semanticVersion: '0.1.0' });
+    const [latest, root] = run.tool.driver.rules;
+    expect(latest).toMatchObject({ id: 'no-latest-tag', name: 'NoLatestTag', defaultConfiguration: { level: 'error' } });
+    expect(latest.properties).toEqual({ tags: ['reliability'], precision: 'high' });
+    expect(latest.help.markdown).toContain('```dockerfile\nFROM node:latest\n```');
+    expect(root.helpUri).toBe('https://github.com/dockpolicy/dockpolicy/blob/main/docs/rules/no-root-user.md');
+    expect(root.properties).toEqual({ tags: ['container', 'security'], precision: 'high', 'security-severity': '8.0' });
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/project/');
+  });
+
+  it('points each result at its rule and a non-empty region', () => {
+    for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+    const locs = run.results.map((r: any) => r.locations[0].physicalLocation);
+    expect(locs[0]).toEqual({
+      artifactLocation: { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 6, endLine: 1, endColumn: 17 },
+    });
+    expect(locs[1].region).toEqual({ startLine: 9, startColumn: 1, endLine: 9, endColumn: 2 });
+    expect(locs[2].artifactLocation.uri).toBe('services/my%20api/compose.yaml'); // a valid URI reference (SARIF1002)
+    expect(locs[3].region).toEqual({ startLine: 7, startColumn: 5, endLine: 8, endColumn: 3 });
+  });
+
+  it('keeps fingerprints when unrelated lines move and changes them when the text changes', () => {
+    const before = fixture();
+    const base = fingerprints(before);
+    for (const fp of base) expect(fp).toMatch(/^[0-9a-f]{16}:1$/);
+
+    const moved = fixture();
+    moved.findings[1] = { ...moved.findings[1]!, range: { start: { line: 30, column: 1 }, end: { line: 30, column: 5 } } };
+    expect(fingerprints(moved)).toEqual(base);
+
+    // Whitespace inside the snippet does not count; its text does.
+    const respaced = fixture();
+    respaced.findings[1] = { ...respaced.findings[1]!, snippet: 'USER root' };
+    expect(fingerprints(respaced)).toEqual(base);
+    const edited = fixture();
+    edited.findings[0] = { ...edited.findings[0]!, snippet: 'node:current' };
+    expect(fingerprints(edited)[0]).not.toBe(base[0]);
+    expect(fingerprints(edited).slice(1)).toEqual(base.slice(1));
+  });
+
+  it('counts repeated findings of the same text in a file', () => {
+    const [a, b] = fingerprints(
+      fixture([
+        finding('Dockerfile', 'no-latest-tag', 'error', [1, 6, 1, 17], 'node:latest'),
+        finding('Dockerfile', 'no-latest-tag', 'error', [5, 6, 5, 17], 'node:latest'),
+      ]),
+    );
+    expect(a!.replace(/:1$/, ':2')).toBe(b);
+  });
+
+  it('passes the SARIF Multitool with GitHub rules', ({ skip }) => {
+    const bin = path.join(repoRoot, 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool');
+    if (!existsSync(bin)) skip(`SARIF Multitool not installed at ${bin} (dev dependency @microsoft/sarif-multitool-linux)`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dockpolicy-sarif-'));
+    const input = path.join(dir, 'in.sarif');
+    const output = path.join(dir, 'out.sarif');
+    writeFileSync(input, sarif(fixture(), { color: false }));
+    // SARIF2006 makes HTTP requests to every URI in the log; tests stay offline. Disabling it adds
+    // one WRN999.RuleExplicitlyDisabled notification, ignored below.
+    const config = path.join(dir, 'config.xml');
+    writeFileSync(
+      config,
+      '<?xml version="1.0" encoding="utf-8"?>\n<Properties>\n  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">\n' +
+        '    <Property Key="RuleEnabled" Value="Disabled" Type="Driver.RuleEnabledState" />\n  </Properties>\n</Properties>\n',
+    );
+    let console = '';
+    try {
+      console = execFileSync(bin, ['validate', input, '--rule-kind', 'Gh;Sarif', '-c', config, '-o', output, '--log', 'ForceOverwrite'], {
+        encoding: 'utf8',
+      });
+    } catch (error: any) {
+      console = `${error.stdout ?? ''}${error.stderr ?? ''}`; // exits non-zero when it finds problems
+    }
+    expect(existsSync(output), `the multitool wrote no log:\n${console}`).toBe(true);
+    const report = JSON.parse(readFileSync(output, 'utf8')).runs[0];
+    rmSync(dir, { recursive: true, force: true });
+    const problems = [
+      ...(report.results ?? []),
+      ...(report.invocations ?? []).flatMap((i: any) => [
+        ...(i.toolExecutionNotifications ?? []),
+        ...(i.toolConfigurationNotifications ?? []),
+      ]),
+    ]
+      .filter((r: any) => r.descriptor?.id !== 'WRN999.RuleExplicitlyDisabled')
+      .filter((r: any) => ['error', 'warning'].includes(r.level ?? 'warning')) // SARIF's default level is warning
+      .map((r: any) => `${r.ruleId ?? r.descriptor?.id ?? '?'} ${r.level ?? 'warning'}: ${r.message?.text ?? JSON.stringify(r.message)}`);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('matches the SARIF 2.1.0 JSON schema', ({ skip }) => {
+    const schemaFile = path.resolve(repoRoot, '../shared/schemas/sarif-schema-2.1.0.json');
+    if (!existsSync(schemaFile)) skip(`SARIF schema not found at ${schemaFile} (../shared is absent)`);
+    // The schema is draft-04, which Ajv 8 only reads through ajv-draft-04 (not installed). Its sole
+    // draft-04-only keyword is the root `id`, so renaming it lets the draft-07 Ajv read it unchanged.
+    const { $schema: _draft04, id, ...rest } = JSON.parse(readFileSync(schemaFile, 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    // Minimal stand-ins for ajv-formats (not installed), for the three formats the schema uses.
+    ajv.addFormat('uri', (s: string) => URL.canParse(s));
+    ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
+    ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d\d-\d\dT/.test(s));
+    const validate = ajv.compile({ ...rest, $id: id });
+    const valid = validate(log);
+    expect(valid, ajv.errorsText(validate.errors, { separator: '\n' })).toBe(true);
+  });
+});
