@@ -16,7 +16,7 @@ export class BuildContext {
     if (this.ignoreCache === undefined) {
       this.ignoreCache = null;
       const candidates = [path.resolve(this.dir, '.dockerignore')];
-      if (this.dockerfilePath) candidates.push(`${path.resolve(this.dockerfilePath)}.dockerignore`);
+      if (this.dockerfilePath) candidates.unshift(`${path.resolve(this.dockerfilePath)}.dockerignore`);
       for (const file of candidates) {
         try {
           this.ignoreCache = { file, rules: Dockerignore.parse(readFileSync(file, 'utf8')) };
