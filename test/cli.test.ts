@@ -1,0 +1,158 @@
+// End-to-end tests of the built CLI (bin/dockpolicy.js), as a user runs it.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MULTITOOL, multitoolProblems } from './sarif-multitool.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin/dockpolicy.js');
+const seeds = path.join(root, 'fixtures/seeds');
+
+async function cli(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (e: any) {
+    return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
+  }
+}
+
+let tmp: string;
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm ci does it)');
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'dockpolicy-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmp, 'tree-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const clean = { Dockerfile: 'FROM alpine:3.20\nUSER 1000\nHEALTHCHECK CMD true\n' };
+
+describe('exit codes', () => {
+  it('0 when clean', async () => {
+    const r = await cli(['check', '.'], tree(clean));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No problems found in 1 file');
+  });
+
+  it('1 on an error-level finding', async () => {
+    const r = await cli(['check'], tree({ Dockerfile: 'FROM alpine:3.20\nUSER root\nHEALTHCHECK CMD true\n' }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Dockerfile\n {2}2:1 +error +Stage #1 runs as root: USER root\. +non-root-user$/m);
+  });
+
+  it('warnings pass under the default fail level and fail under --fail-level warning', async () => {
+    const dir = tree({ Dockerfile: 'FROM alpine:3.20\nUSER 1000\n' });
+    expect((await cli(['check'], dir)).code).toBe(0);
+    expect((await cli(['check', '--fail-level', 'warning'], dir)).code).toBe(1);
+    expect((await cli(['check', '--quiet'], dir)).stdout).not.toContain('healthcheck-required');
+  });
+
+  it.each([
+    [['check', '--bogus'], /unknown flag --bogus/],
+    [['check', '--format', 'xml'], /--format: "xml" is not one of text, sarif, json/],
+    [['check', '--fail-level'], /--fail-level needs a value/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['check', 'no/such/path'], /no\/such\/path/],
+    [['check', '--config', 'missing.yaml'], /--config: file not found: missing\.yaml/],
+  ])('2 with a one-line message: %j', async (args, message) => {
+    const r = await cli(args, tree(clean));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('config', () => {
+  it('turns a rule off and changes levels', async () => {
+    const dir = tree({ Dockerfile: 'FROM alpine:3.20\n', '.dockpolicy.yaml': 'rules:\n  non-root-user: off\n  healthcheck-required: [error]\n' });
+    const r = await cli(['check', '--format', 'json'], dir);
+    expect(JSON.parse(r.stdout).findings.map((f: any) => `${f.ruleId} ${f.level}`)).toEqual(['healthcheck-required error']);
+    expect(r.code).toBe(1);
+  });
+
+  it('is found in a parent directory', async () => {
+    const dir = tree({ 'app/Dockerfile': 'FROM alpine:3.20\n', '.dockpolicy.yml': 'rules:\n  non-root-user: off\n  healthcheck-required: off\n' });
+    expect((await cli(['check'], path.join(dir, 'app'))).code).toBe(0);
+  });
+
+  it.each([
+    ['rules:\n  non-root-usr: error\n', /unknown rule "non-root-usr"/],
+    ['rules:\n  non-root-user: fatal\n', /rules\.non-root-user/],
+    ['rules:\n  non-root-user: [error, {bogus: 1}]\n', /rules\.non-root-user/],
+    ['rule:\n  non-root-user: off\n', /unknown key "rule"/],
+    ['rules: [\n', /\.dockpolicy\.yaml/],
+  ])('a bad config exits 2 naming the key: %j', async (config, message) => {
+    const r = await cli(['check'], tree({ ...clean, '.dockpolicy.yaml': config }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('formats and output', () => {
+  it('json has the documented shape', async () => {
+    const r = await cli(['check', '--format', 'json'], path.join(seeds, 'todo-chatbot'));
+    const out = JSON.parse(r.stdout);
+    expect(out.version).toBe(1);
+    expect(out.summary).toEqual({ files: 5, errors: 3, warnings: 3, notes: 0 });
+    expect(out.findings[0]).toMatchObject({ ruleId: 'healthcheck-required', file: 'docker-compose.yml', line: 4, column: 3 });
+  });
+
+  it('sarif passes the SARIF Multitool with GitHub rules', async ({ skip }) => {
+    if (!existsSync(MULTITOOL)) skip('SARIF Multitool not installed (dev dependency @microsoft/sarif-multitool-linux)');
+    const r = await cli(['check', '--format', 'sarif', 'fixtures/seeds']);
+    const log = JSON.parse(r.stdout);
+    expect(log.runs[0].results.length).toBeGreaterThan(20);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^fixtures\/seeds\//);
+    const problems = multitoolProblems(r.stdout);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('--output writes the report to a file and nothing to stdout', async () => {
+    const out = path.join(tmp, 'report.sarif');
+    const r = await cli(['check', '--format', 'sarif', '--output', out, 'fixtures/seeds/emotion-visualizer']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('text has no colour when not a terminal, and NO_COLOR is honoured', async () => {
+    const r = await cli(['check', 'fixtures/seeds/todo-chatbot'], root, { FORCE_COLOR: '1' });
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+
+  it('never prints a secret in any format', async () => {
+    const token = 'ghp_' + 'Zq8'.repeat(12);
+    const dir = tree({ Dockerfile: `FROM alpine:3.20\nUSER 1000\nHEALTHCHECK CMD true\nRUN curl -H "Authorization: token ${token}" https://api.github.com\n` });
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = await cli(['check', '--format', format], dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('no-secrets-in-layers');
+      expect(r.stdout).not.toContain(token.slice(0, 8));
+    }
+  });
+});
+
+describe('rules', () => {
+  it('lists every rule as JSON with its metadata', async () => {
+    const r = await cli(['rules', '--format', 'json']);
+    const list = JSON.parse(r.stdout);
+    expect(list.map((x: any) => x.id)).toEqual(
+      expect.arrayContaining(['non-root-user', 'healthcheck-required', 'depends-on-healthy', 'unique-host-ports', 'node-modules-volume', 'no-secrets-in-layers', 'parse-error']),
+    );
+    for (const rule of list) expect(Object.keys(rule).sort()).toEqual(['aliases', 'description', 'id', 'level', 'tags', 'target']);
+    expect(list.find((x: any) => x.id === 'non-root-user').aliases).toContain('DL3002');
+  });
+});
