@@ -61,9 +61,9 @@ export function loadProject(files: DiscoveredFile[], cwd: string): Project {
     const text = readText(file.path, project);
     if (text === undefined) continue;
     if (file.kind === 'compose') {
-      const { compose, problem } = parseCompose(file.path, text);
+      const { documents, problem } = parseCompose(file.path, text);
       if (problem) project.problems.push(problem);
-      if (compose) project.composeFiles.push(compose);
+      project.composeFiles.push(...documents);
     } else {
       discoveredDockerfiles.push(dockerfileAt(project, file.path, text)!);
     }

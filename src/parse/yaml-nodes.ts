@@ -50,9 +50,11 @@ export class YamlView {
       }
       own.push({ key: String(raw), keyNode, value: this.resolve(pair.value) });
     }
-    const seen = new Set(own.map((e) => e.key));
-    for (const e of merged) if (!seen.has(e.key)) (seen.add(e.key), own.push(e));
-    return own;
+    // A key repeated with `!reset`/`!override` replaces the earlier one, in the earlier one's place.
+    const byKey = new Map<string, (typeof own)[number]>();
+    for (const e of own) byKey.set(e.key, e);
+    for (const e of merged) if (!byKey.has(e.key)) byKey.set(e.key, e);
+    return [...byKey.values()];
   }
 
   get(node: unknown, key: string): { keyNode: Node; value: Node | undefined } | undefined {
