@@ -1,10 +1,13 @@
-import type { Instruction } from 'dockerfile-ast';
+import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+import type { Heredoc, Instruction } from 'dockerfile-ast';
 import { defineRule, type Report } from '../src/engine/rule.js';
-import type { DockerfileModel, Stage } from '../src/parse/dockerfile.js';
+import type { DockerfileModel } from '../src/parse/dockerfile.js';
 import type { Project } from '../src/model/project.js';
-import { findCredentials, isPlaceholderValue, isSecretFile, isSecretName, maskSecret } from '../src/util/secrets.js';
+import { findCredentials, isPlaceholderValue, isPublicKeyMaterial, isSecretFile, isSecretName, maskSecret } from '../src/util/secrets.js';
 
 type Reporter = (report: Report) => void;
+type AstRange = NonNullable<Parameters<DockerfileModel['ref']>[0]>;
 
 interface Property {
   getName(): string;
@@ -12,7 +15,8 @@ interface Property {
   getNameRange(): Parameters<DockerfileModel['ref']>[0];
 }
 
-const SCANNED = new Set(['ARG', 'ENV', 'LABEL', 'RUN']);
+// Instructions whose text stays in the image: history and config (ARG, ENV, LABEL, RUN) or a layer (COPY/ADD here-documents).
+const SCANNED = new Set(['ARG', 'ENV', 'LABEL', 'RUN', 'COPY', 'ADD']);
 
 export default defineRule({
   meta: {
@@ -24,7 +28,7 @@ export default defineRule({
     description: 'No secret is written into an image layer or its history.',
     securitySeverity: 9.0,
     docs: {
-      what: 'Reports what leaves a secret in an image: an ARG or ENV whose name reads as a secret (BuildKit\'s SecretsUsedInArgOrEnv: parts such as `password`, `secret`, `token`, `key`, `auth`, `credential`; `public`, `file` and `version` parts make it harmless) when it has a value or a RUN uses it; ENV, ARG, LABEL and RUN text holding a credential of a known format (AWS, GitHub, GitLab, Slack, npm, OpenAI and Stripe tokens, private key blocks, URLs with `user:password@`); COPY/ADD of a secret file (`.env`, `*.pem`, `*.key`, `id_rsa`, `.npmrc`, `credentials.json`...), also through `COPY . .` when the build context holds one that `.dockerignore` does not exclude; and compose `build.args` that pass a secret. The secret itself is never printed.',
+      what: 'Reports what leaves a secret in an image: an ARG (also before the first FROM) or ENV whose name reads as a secret (BuildKit\'s SecretsUsedInArgOrEnv: parts such as `password`, `secret`, `token`, `key`, `auth`, `credential`; `public`, `file` and `version` parts make it harmless) when it has a value or a RUN uses it; ENV, ARG, LABEL, RUN and COPY/ADD here-document text holding a credential of a known format (AWS, GitHub, GitLab, Slack, npm, OpenAI and Stripe tokens, private key blocks, URLs with `user:password@`); COPY/ADD of a secret file (`.env`, `*.pem`, `*.key`, `id_rsa`, `.npmrc`, `credentials.json`...), also through `COPY . .` when the build context holds one that `.dockerignore` does not exclude (a PEM file holding only certificates or public keys is not a secret); and compose `build.args` that pass a secret. The secret itself is never printed.',
       why: 'Everything an ARG, ENV, LABEL or RUN line holds stays in the image configuration or history (`docker history`), and every copied file stays in a layer even if a later step deletes it. Anyone who can pull the image can read them.',
       example: 'FROM node:20-alpine\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=$NPM_TOKEN" > .npmrc && npm ci\nCOPY . .',
       fix: 'Pass secrets as BuildKit secret mounts, which never reach a layer, and keep secret files out of the context:\n\nFROM node:20-alpine\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\nCOPY . .\n\nbuilt with `docker build --secret id=npmrc,src=$HOME/.npmrc .`, with `.env` and `*.pem` listed in `.dockerignore`; in compose, use top-level `secrets:` and `build.secrets`.',
@@ -41,7 +45,8 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const df of project.dockerfiles.values()) {
-      for (const stage of df.stages) checkStage(project, df, stage, report);
+      checkInstructions(project, df, globalArgs(df), report);
+      for (const stage of df.stages) checkInstructions(project, df, stage.instructions, report);
     }
     for (const service of project.services) {
       for (const arg of service.build?.args ?? []) {
@@ -56,9 +61,17 @@ export default defineRule({
   },
 });
 
-function checkStage(project: Project, df: DockerfileModel, stage: Stage, report: Reporter): void {
-  const runs = stage.instructions.filter((i) => i.getKeyword() === 'RUN');
-  for (const instruction of stage.instructions) {
+/** ARGs before the first FROM: their defaults are written in the Dockerfile and flow into every stage that redeclares them. */
+function globalArgs(df: DockerfileModel): Instruction[] {
+  const all = df.ast.getInstructions();
+  const firstFrom = all.findIndex((i) => i.getKeyword() === 'FROM');
+  return all.slice(0, firstFrom < 0 ? all.length : firstFrom).filter((i) => i.getKeyword() === 'ARG');
+}
+
+/** Checks one stage's instructions (or the global ARGs, which have no RUN after them in their scope). */
+function checkInstructions(project: Project, df: DockerfileModel, instructions: Instruction[], report: Reporter): void {
+  const runs = instructions.filter((i) => i.getKeyword() === 'RUN');
+  for (const instruction of instructions) {
     const keyword = instruction.getKeyword();
     if (SCANNED.has(keyword)) scanCredentials(df, instruction, report);
     if (keyword === 'ARG' || keyword === 'ENV') {
@@ -81,8 +94,10 @@ function scanCredentials(df: DockerfileModel, instruction: Instruction, report: 
   const end = df.lines.offset(range.end.line + 1, range.end.character + 1);
   for (const match of findCredentials(df.text.slice(start, end))) {
     const masked = maskSecret(match.value);
-    const at = { file: df.path, range: df.lines.range(start + match.index, start + match.index + match.length) };
-    if (at.range.end.line !== at.range.start.line) at.range.end = { line: at.range.start.line, column: df.lines.lineEndColumn(at.range.start.line) };
+    // Through df.ref, so that a dockerfile_inline credential points into the compose file.
+    const from = df.lines.position(start + match.index);
+    const to = df.lines.position(start + match.index + match.length);
+    const at = df.ref({ start: { line: from.line - 1, character: from.column - 1 }, end: { line: to.line - 1, character: to.column - 1 } });
     report({ messageId: 'credential', data: { keyword: instruction.getKeyword(), kind: match.kind, masked }, at, snippet: `${match.kind} ${masked}` });
   }
 }
@@ -90,16 +105,36 @@ function scanCredentials(df: DockerfileModel, instruction: Instruction, report: 
 function checkCopy(project: Project, df: DockerfileModel, instruction: Instruction, report: Reporter): void {
   const keyword = instruction.getKeyword();
   for (const source of copySources(df, instruction)) {
+    const contexts = project.contextsOf(df);
     if (isSecretFile(source.value)) {
-      report({ messageId: 'secretFile', data: { keyword, file: source.value }, at: source.at });
+      // A named PEM that turns out to hold only certificates is fine; one we cannot read is assumed secret.
+      if (!contexts.some((c) => isPublicFile(path.join(c.dir, source.value)))) report({ messageId: 'secretFile', data: { keyword, file: source.value }, at: source.at });
       continue;
     }
     const taken = new Set<string>();
-    for (const context of project.contextsOf(df)) for (const f of context.filesTakenBy([source.value])) if (isSecretFile(f)) taken.add(f);
+    for (const context of contexts) {
+      for (const f of context.filesTakenBy([source.value])) if (isSecretFile(f) && !isPublicFile(path.join(context.dir, f))) taken.add(f);
+    }
     const files = [...taken].sort();
     if (files.length === 0) continue;
     const more = files.length > 1 ? ` and ${files.length - 1} more` : '';
     report({ messageId: 'secretFileFromContext', data: { keyword, source: source.value, file: files[0]!, more }, at: source.at });
+  }
+}
+
+/** Reads the head of a key-like file to tell certificates and public keys from private keys. */
+function isPublicFile(file: string): boolean {
+  if (!/\.(?:pem|crt|key)$/i.test(file)) return false;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(65536);
+      return isPublicKeyMaterial(buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }
 
@@ -117,8 +152,16 @@ function copySources(df: DockerfileModel, instruction: Instruction): { value: st
       }
     });
   }
-  const args = instruction.getArguments().filter((a) => !a.getValue().startsWith('<<'));
+  // Here-document bodies and terminators are file contents written inline, not sources taken from the context.
+  const heredocs = (instruction as unknown as { getHeredocs?(): Heredoc[] }).getHeredocs?.() ?? [];
+  const inHeredoc = (r: AstRange) => heredocs.some((h) => [h.getContentRange(), h.getDelimiterRange()].some((c) => c && contains(c, r)));
+  const args = instruction.getArguments().filter((a) => !a.getValue().startsWith('<<') && !inHeredoc(a.getRange()));
   return args.slice(0, -1).map((a) => ({ value: a.getValue(), at: df.ref(a.getRange()) }));
+}
+
+function contains(outer: AstRange, inner: AstRange): boolean {
+  const before = (a: AstRange['start'], b: AstRange['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 function hasFlag(instruction: Instruction, name: string): boolean {

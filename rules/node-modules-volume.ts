@@ -1,9 +1,36 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { declaredVolumes } from '../src/model/service.js';
+import { valueOf } from '../src/parse/compose.js';
+import { declaredVolumes, type ComposeService } from '../src/model/service.js';
 
 const normalise = (target: string) => path.posix.normalize(target).replace(/\/+$/, '');
+
+/**
+ * Targets of `volumes` entries written with a variable that has no value (undefined: the target itself is unknown).
+ * What such an entry mounts cannot be known, so a path it may cover is never reported.
+ */
+function unresolvedTargets(service: ComposeService): (string | undefined)[] {
+  const { compose } = service;
+  const y = compose.yaml;
+  const out: (string | undefined)[] = [];
+  for (const item of y.items(y.get(service.node, 'volumes')?.value)) {
+    const short = valueOf(compose, item);
+    if (short) {
+      if (short.value !== undefined) continue;
+      // `${NAME}:/app/node_modules:ro`: the target follows the first `:` that is not inside `${...}`.
+      const parts = short.raw.replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, '\0')).split(':');
+      const target = parts.length > 1 ? parts[1]! : parts[0]!;
+      out.push(target.includes('$') ? undefined : normalise(target));
+      continue;
+    }
+    const fields = ['type', 'source', 'target'].map((key) => valueOf(compose, y.get(item, key)?.value));
+    if (fields.every((f) => f === undefined || f.value !== undefined)) continue;
+    const target = fields[2];
+    out.push(target?.value === undefined ? undefined : normalise(target.value));
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -29,10 +56,12 @@ export default defineRule({
   check({ project, report }) {
     for (const service of project.services) {
       const declared = declaredVolumes(service.compose);
+      const unknown = unresolvedTargets(service);
       for (const mount of service.volumes) {
         if (mount.type !== 'bind' || !mount.source || !mount.target || !path.isAbsolute(mount.source)) continue;
         if (!existsSync(path.join(mount.source, 'package.json'))) continue;
         const target = `${normalise(mount.target)}/node_modules`;
+        if (unknown.some((t) => t === undefined || t === target)) continue; // cannot tell what is mounted there
         const over = service.volumes.find((v) => v.target !== undefined && normalise(v.target) === target);
         const data = { service: service.name, target: over ? target : normalise(mount.target) };
         if (!over) report({ messageId: 'missing', data, at: mount.at });

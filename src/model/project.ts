@@ -27,7 +27,8 @@ export class Project {
   readonly composeFiles: ComposeFile[] = [];
   readonly services: LinkedService[] = [];
   readonly standalone: StandaloneDockerfile[] = [];
-  /** Every Dockerfile parsed in the run, by absolute path (also those reached only through a service's build). */
+  /** Every Dockerfile parsed in the run, by absolute path (also those reached only through a service's build;
+   * a `dockerfile_inline` by `<compose path>#<service>`). */
   readonly dockerfiles = new Map<string, DockerfileModel>();
   readonly problems: ParseProblem[] = [];
   private readonly contexts = new Map<string, BuildContext>();
@@ -43,7 +44,7 @@ export class Project {
 
   /** The text of a file parsed in this run (for snippets), without reading the disk again. */
   sourceText(file: string): string | undefined {
-    return this.dockerfiles.get(file)?.text ?? this.composeFiles.find((c) => c.path === file)?.yaml.lines.text;
+    return this.composeFiles.find((c) => c.path === file)?.yaml.lines.text ?? this.dockerfiles.get(file)?.text;
   }
 
   context(dir: string, dockerfile?: string): BuildContext {
@@ -127,12 +128,14 @@ function inlineDockerfile(project: Project, service: ComposeService): Dockerfile
   // Block scalars (`|`) start on the line after the key; map lines onto the compose file.
   const textLines = service.compose.yaml.lines.text.split('\n');
   const blockOffset = /^[|>]/.test(textLines[origin.line - 1]?.slice(origin.column - 1) ?? '') ? 1 : 0;
-  const indent = blockOffset ? (textLines[origin.line]?.match(/^\s*/)?.[0].length ?? 0) : origin.column - 1;
+  const quoted = /^["']/.test(textLines[origin.line - 1]?.slice(origin.column - 1) ?? '') ? 1 : 0;
+  const indent = blockOffset ? (textLines[origin.line]?.match(/^\s*/)?.[0].length ?? 0) : origin.column - 1 + quoted;
   df.ref = (range) => {
     const line = (range?.start.line ?? 0) + origin.line + blockOffset;
     const column = (range?.start.character ?? 0) + 1 + indent;
     return { file: service.compose.path, range: { start: { line, column }, end: { line, column: column + 1 } } };
   };
   project.problems.push(...df.problems.map((p) => ({ ...p, at: df.ref(null) })));
+  project.dockerfiles.set(`${service.compose.path}#${service.name}`, df);
   return df;
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex, SourceRef } from '../model/location.js';
 
 /** A YAML node together with what is needed to point at it. */
@@ -9,6 +9,10 @@ export interface Located {
 
 /** Navigation over a parsed YAML document that follows aliases and `<<` merge keys, keeping source positions. */
 export class YamlView {
+  /** Anchors by name, latest definition before use wins as in YAML; built once (yaml's own lookup walks the document per alias). */
+  private anchors?: Map<string, Node[]>;
+  private readonly entryCache = new WeakMap<object, { key: string; keyNode: Node; value: Node | undefined }[]>();
+
   constructor(
     readonly file: string,
     readonly doc: Document,
@@ -18,8 +22,21 @@ export class YamlView {
   /** Follows aliases (to the anchored node, which is where the text was written). */
   resolve(node: unknown): Node | undefined {
     let n = node as Node | undefined;
-    for (let hops = 0; n && isAlias(n) && hops < 64; hops++) n = n.resolve(this.doc) as Node | undefined;
+    for (let hops = 0; n && isAlias(n) && hops < 64; hops++) n = this.anchorFor(n.source, n.range?.[0] ?? Infinity);
     return n && !isAlias(n) ? n : undefined;
+  }
+
+  private anchorFor(name: string, before: number): Node | undefined {
+    if (!this.anchors) {
+      const anchors = new Map<string, Node[]>();
+      visit(this.doc, (_key, node) => {
+        const anchor = (node as Node).anchor;
+        if (anchor) anchors.set(anchor, [...(anchors.get(anchor) ?? []), node as Node]);
+      });
+      this.anchors = anchors;
+    }
+    const defs = this.anchors.get(name) ?? [];
+    return [...defs].reverse().find((d) => (d.range?.[0] ?? 0) < before) ?? defs[0];
   }
 
   at(node: unknown): SourceRef {
@@ -36,6 +53,9 @@ export class YamlView {
   entries(node: unknown): { key: string; keyNode: Node; value: Node | undefined }[] {
     const map = this.resolve(node);
     if (!map || !isMap(map)) return [];
+    const cached = this.entryCache.get(map);
+    if (cached) return cached;
+    this.entryCache.set(map, []); // a merge cycle through aliases ends here instead of recursing forever
     const own: { key: string; keyNode: Node; value: Node | undefined }[] = [];
     const merged: typeof own = [];
     for (const pair of (map as YAMLMap).items as Pair[]) {
@@ -54,7 +74,9 @@ export class YamlView {
     const byKey = new Map<string, (typeof own)[number]>();
     for (const e of own) byKey.set(e.key, e);
     for (const e of merged) if (!byKey.has(e.key)) byKey.set(e.key, e);
-    return [...byKey.values()];
+    const result = [...byKey.values()];
+    this.entryCache.set(map, result);
+    return result;
   }
 
   get(node: unknown, key: string): { keyNode: Node; value: Node | undefined } | undefined {
