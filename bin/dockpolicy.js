@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/ (built by `npm run build`, run on install by `prepare`).
-import { main } from '../dist/src/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/bundle/ by `npm run build` (run on install by `prepare`).
+import { main } from '../dist/bundle/dockpolicy.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,5 +1,7 @@
-// Build: generate the rule index, compile TypeScript, then generate from the rules' metadata the config JSON schema
-// (published in schemas/) and a precompiled ajv validator, so a run never compiles a schema at start-up.
+// Build: generate the rule index, compile TypeScript, bundle the CLI, then generate from the rules' metadata the
+// config JSON schema (published in schemas/) and a precompiled ajv validator, so a run never compiles a schema at
+// start-up. The bundle exists for start-up time: one file to read instead of a few hundred module resolutions;
+// reporters stay separate chunks, loaded only when their format is asked for.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,22 @@ writeFileSync(
 );
 
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: { dockpolicy: path.join(root, 'dist/src/cli/main.js') },
+  outdir: path.join(root, 'dist/bundle'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Bundled CommonJS dependencies call require(); give ESM chunks one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 
 const { rules } = await import(pathToFileURL(path.join(root, 'dist/rules/index.js')).href);
 const { configSchema } = await import(pathToFileURL(path.join(root, 'dist/src/engine/config-schema.js')).href);
