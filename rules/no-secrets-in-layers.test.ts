@@ -433,7 +433,7 @@ describe('no-secrets-in-layers never prints a secret', () => {
       writeFileSync(path.join(dir, rel), text);
     }
     const { files } = await discover(['.'], { cwd: dir });
-    const result = runRules(loadProject(files, dir), [rule], new Map([[rule.meta.id, { level: 'error' as const, options: {} }]]));
+    const result = runRules(await loadProject(files, dir), [rule], new Map([[rule.meta.id, { level: 'error' as const, options: {} }]]));
     expect(result.findings.length).toBeGreaterThan(0);
     for (const f of result.findings) {
       const shown = [f.message, f.snippet, JSON.stringify(f.data)].join('\n');

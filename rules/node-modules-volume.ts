@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
 import { valueOf } from '../src/parse/compose.js';
-import { declaredVolumes, type ComposeService } from '../src/model/service.js';
+import type { ComposeService } from '../src/model/service.js';
 
 const normalise = (target: string) => path.posix.normalize(target).replace(/\/+$/, '');
 
@@ -55,7 +55,7 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const service of project.services) {
-      const declared = declaredVolumes(service.compose);
+      const declared = service.declaredVolumes;
       const unknown = unresolvedTargets(service);
       for (const mount of service.volumes) {
         if (mount.type !== 'bind' || !mount.source || !mount.target || !path.isAbsolute(mount.source)) continue;

@@ -3,7 +3,7 @@
 // start-up. The bundle exists for start-up time: one file to read instead of a few hundred module resolutions;
 // reporters stay separate chunks, loaded only when their format is asked for.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,6 +22,7 @@ writeFileSync(
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
 
 const esbuild = await import('esbuild');
+rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true }); // chunk names change: drop stale ones
 await esbuild.build({
   entryPoints: { dockpolicy: path.join(root, 'dist/src/cli/main.js') },
   outdir: path.join(root, 'dist/bundle'),

@@ -50,7 +50,7 @@ export function testRule(rule: Rule, tables: { valid: Case[]; invalid: InvalidCa
       writeFileSync(path.join(dir, rel), text);
     }
     const { files } = await discover(c.check ?? ['.'], { cwd: dir });
-    const project = loadProject(files, dir);
+    const project = await loadProject(files, dir);
     const level = rule.meta.level === 'off' ? 'error' : rule.meta.level;
     const result = runRules(project, [rule], new Map([[rule.meta.id, { level, options: { ...rule.meta.defaultOptions, ...c.options } }]]));
     expect(result.crashes).toEqual([]);

@@ -55,7 +55,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   const settings = resolveRuleSettings(rules.map((r) => r.meta), config);
   const { files, errors } = await discover(args.paths, { cwd: io.cwd, forceKind: args.kind });
   if (errors.length) throw new UsageError(`${errors[0]!.path}: ${errors[0]!.message}`);
-  const project = loadProject(files, io.cwd);
+  const project = await loadProject(files, io.cwd);
   const result = runRules(project, rules, settings);
   for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
   const findings = args.quiet ? result.findings.filter((f) => f.level === 'error') : result.findings;

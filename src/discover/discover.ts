@@ -1,7 +1,6 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
-import ignore from 'ignore';
+import type { Ignore } from 'ignore';
 
 export type FileKind = 'dockerfile' | 'compose';
 
@@ -73,6 +72,7 @@ export async function discover(
 }
 
 async function searchDir(root: string, gitignores: GitIgnores): Promise<DiscoveredFile[]> {
+  const { default: fg } = await import('fast-glob'); // loaded only when a directory is searched: start-up time
   const entries = await fg(GLOBS, {
     cwd: root,
     dot: true,
@@ -99,7 +99,7 @@ async function searchDir(root: string, gitignores: GitIgnores): Promise<Discover
  * Files are read lazily and cached across the directory arguments of one run.
  */
 class GitIgnores {
-  private rules = new Map<string, Promise<ignore.Ignore | undefined>>();
+  private rules = new Map<string, Promise<Ignore | undefined>>();
   private dirIgnored = new Map<string, Promise<boolean>>();
   private roots = new Map<string, string | undefined>();
 
@@ -112,11 +112,11 @@ class GitIgnores {
     return this.roots.get(dir);
   }
 
-  private load(dir: string): Promise<ignore.Ignore | undefined> {
+  private load(dir: string): Promise<Ignore | undefined> {
     let r = this.rules.get(dir);
     if (!r) {
-      r = fsp.readFile(path.join(dir, '.gitignore'), 'utf8').then(
-        (text) => ignore({ ignorecase: false }).add(text), // git is case-sensitive on Linux
+      r = Promise.all([fsp.readFile(path.join(dir, '.gitignore'), 'utf8'), import('ignore')]).then(
+        ([text, { default: ignore }]) => ignore({ ignorecase: false }).add(text), // git is case-sensitive on Linux
         () => undefined,
       );
       this.rules.set(dir, r);

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { LevelSetting } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import { packageRoot } from '../util/package-root.js';
@@ -38,6 +37,9 @@ type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: strin
 /** Reads and validates a config file against the schema generated from the rules' metadata at build time. */
 export async function loadConfig(file: string | undefined): Promise<Config> {
   if (!file) return { rules: {} };
+  // Loaded only by runs that have a config file. Through a bundle, a CommonJS package's exports sit on `default`.
+  const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const parseYaml = yaml.parse ?? yaml.default!.parse;
   let data: unknown;
   try {
     data = parseYaml(readFileSync(file, 'utf8')) ?? {};

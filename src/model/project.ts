@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
-import { parseCompose, type ComposeFile, type ParseProblem } from '../parse/compose.js';
+import type { ComposeFile, ParseProblem } from '../parse/compose.js';
 import { parseDockerfile, type DockerfileModel, type Stage } from '../parse/dockerfile.js';
 import { BuildContext } from './build-context.js';
-import { servicesOf, type ComposeService } from './service.js';
+import type { ComposeService } from './service.js';
 import { targetStage } from './stage.js';
 
 /** A compose service linked to what it builds. */
@@ -55,14 +55,19 @@ export class Project {
   }
 }
 
-export function loadProject(files: DiscoveredFile[], cwd: string): Project {
+export async function loadProject(files: DiscoveredFile[], cwd: string): Promise<Project> {
   const project = new Project(cwd);
+  // The YAML side is loaded only when there is a compose file: a Dockerfile-only run (a pre-commit hook on one
+  // Dockerfile) starts faster without it.
+  const composeSide = files.some((f) => f.kind === 'compose')
+    ? await Promise.all([import('../parse/compose.js'), import('./service.js')])
+    : undefined;
   const discoveredDockerfiles: DockerfileModel[] = [];
   for (const file of files) {
     const text = readText(file.path, project);
     if (text === undefined) continue;
     if (file.kind === 'compose') {
-      const { documents, problem } = parseCompose(file.path, text);
+      const { documents, problem } = composeSide![0].parseCompose(file.path, text);
       if (problem) project.problems.push(problem);
       project.composeFiles.push(...documents);
     } else {
@@ -71,7 +76,7 @@ export function loadProject(files: DiscoveredFile[], cwd: string): Project {
   }
   const built = new Set<DockerfileModel>();
   for (const compose of project.composeFiles) {
-    for (const service of servicesOf(compose)) {
+    for (const service of composeSide![1].servicesOf(compose)) {
       const linked: LinkedService = service;
       const build = service.build;
       if (build?.context) linked.context = project.context(build.context, build.dockerfile);

@@ -10,6 +10,8 @@ export interface ComposeService {
   /** The service's key under `services:`. */
   at: SourceRef;
   node: Node | undefined;
+  /** Names declared under the top-level `volumes:` of the service's compose file. */
+  declaredVolumes: Set<string>;
   image?: Value;
   build?: BuildSpec;
   user?: Value;
@@ -67,15 +69,11 @@ export interface VolumeMount {
 export function servicesOf(compose: ComposeFile): ComposeService[] {
   const y = compose.yaml;
   const services = y.get(compose.root, 'services');
-  return y.entries(services?.value).map(({ key, keyNode, value }) => readService(compose, key, y.at(keyNode), value));
+  const volumes = new Set(y.entries(y.get(compose.root, 'volumes')?.value).map((e) => e.key));
+  return y.entries(services?.value).map(({ key, keyNode, value }) => readService(compose, key, y.at(keyNode), value, volumes));
 }
 
-/** Names declared under the top-level `volumes:`. */
-export function declaredVolumes(compose: ComposeFile): Set<string> {
-  return new Set(compose.yaml.entries(compose.yaml.get(compose.root, 'volumes')?.value).map((e) => e.key));
-}
-
-function readService(compose: ComposeFile, name: string, at: SourceRef, node: Node | undefined): ComposeService {
+function readService(compose: ComposeFile, name: string, at: SourceRef, node: Node | undefined, declaredVolumes: Set<string>): ComposeService {
   const y = compose.yaml;
   const field = (key: string) => y.get(node, key)?.value;
   return {
@@ -83,6 +81,7 @@ function readService(compose: ComposeFile, name: string, at: SourceRef, node: No
     compose,
     at,
     node,
+    declaredVolumes,
     image: valueOf(compose, field('image')),
     build: readBuild(compose, field('build')),
     user: valueOf(compose, field('user')),
