@@ -40,6 +40,7 @@ testRule(rule, {
       errors: [{ messageId: 'noUser', line: 3, column: 1, data: { stage: '"web"' } }],
     },
     { name: 'explicit USER root', dockerfile: `${nonRoot}USER root\n`, errors: [{ messageId: 'rootUser', line: 3, column: 1, data: { user: 'root' } }] },
+    { name: 'USER from an ARG whose default is root', dockerfile: 'FROM alpine:3.20\nARG APP_UID=0\nUSER ${APP_UID}\n', errors: [{ messageId: 'rootUser', line: 3, column: 1, data: { user: '0' } }] },
     { name: 'USER 0', dockerfile: 'FROM alpine:3.20\nUSER 0\n', errors: [{ messageId: 'rootUser', line: 2, column: 1 }] },
     { name: 'USER 0:0', dockerfile: 'FROM alpine:3.20\nUSER 0:0\n', errors: [{ messageId: 'rootUser', line: 2, column: 1, data: { user: '0:0' } }] },
     { name: 'USER root:wheel', dockerfile: 'FROM alpine:3.20\nUSER root:wheel\n', errors: [{ messageId: 'rootUser', line: 2, column: 1 }] },

@@ -74,6 +74,21 @@ describe('exit codes', () => {
   });
 });
 
+describe('file selection', () => {
+  it('checks a file named on the command line whatever its name, and --kind forces the parser', async () => {
+    const dir = tree({ 'stack.yml': 'services:\n  web:\n    image: nginx:1.27\n    user: root\n', 'build.txt': 'FROM alpine:3.20\nUSER root\n' });
+    const byName = await cli(['check', 'stack.yml', '--format', 'json'], dir);
+    expect(JSON.parse(byName.stdout).findings.map((f: any) => `${f.file}:${f.line} ${f.ruleId}`)).toContain('stack.yml:4 non-root-user');
+    const forced = await cli(['check', 'build.txt', '--kind', 'dockerfile', '--format', 'json'], dir);
+    expect(JSON.parse(forced.stdout).findings.map((f: any) => `${f.file}:${f.line} ${f.ruleId}`)).toContain('build.txt:2 non-root-user');
+  });
+
+  it('skips what .gitignore ignores when searching a directory', async () => {
+    const dir = tree({ '.gitignore': 'vendor/\n', 'vendor/Dockerfile': 'FROM alpine:3.20\n', ...clean });
+    expect((await cli(['check', '--format', 'json'], dir)).stdout).not.toContain('vendor/Dockerfile');
+  });
+});
+
 describe('config', () => {
   it('turns a rule off and changes levels', async () => {
     const dir = tree({ Dockerfile: 'FROM alpine:3.20\n', '.dockpolicy.yaml': 'rules:\n  non-root-user: off\n  healthcheck-required: [error]\n' });

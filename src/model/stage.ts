@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { SourceRef } from './location.js';
-import type { DockerfileModel, Stage } from '../parse/dockerfile.js';
+import { substitute, type DockerfileModel, type Stage } from '../parse/dockerfile.js';
 
 /** A setting that a stage has or inherits from the stage it is built on, with the instruction that set it. */
 export interface Inherited {
@@ -18,8 +18,11 @@ export function inherited(df: DockerfileModel, stage: Stage, keyword: string, re
   return undefined;
 }
 
+/** The USER in effect, with `$VAR`s resolved from the stage's ARG and ENV values where they are known. */
 export function effectiveUser(df: DockerfileModel, stage: Stage): Inherited | undefined {
-  return inherited(df, stage, 'USER', (i) => i.getArgumentsContent()?.trim() ?? '');
+  const user = inherited(df, stage, 'USER', (i) => i.getArgumentsContent()?.trim() ?? '');
+  if (!user || !user.value.includes('$')) return user;
+  return { ...user, value: substitute(user.value, stageVariables(df, stage)) ?? user.value };
 }
 
 /** The HEALTHCHECK in effect; its value is `NONE` or `CMD`. */
@@ -37,4 +40,45 @@ export function targetStage(df: DockerfileModel, target?: string): Stage | undef
 export function isRootUser(user: string): boolean {
   const name = user.split(':')[0]!.trim();
   return name === 'root' || name === '0';
+}
+
+/**
+ * ARG defaults and ENV values visible at the end of a stage, inherited from the stages it builds on (ENV is
+ * inherited; a stage's ARGs are its own). Values that reference unknown variables are left out.
+ */
+export function stageVariables(df: DockerfileModel, stage: Stage): Map<string, string> {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage, hops = 0; s && hops < 128; s = s.parent, hops++) chain.unshift(s);
+  const env = new Map<string, string>();
+  for (const s of chain) {
+    const args = new Map<string, string>();
+    for (const instruction of s.instructions) {
+      const keyword = instruction.getKeyword();
+      if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+      for (const p of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+        const scope = new Map<string, string | undefined>([...args, ...env]);
+        const raw = p.getValue() ?? (keyword === 'ARG' ? df.globalArgs.get(p.getName()) : undefined);
+        const value = raw === undefined || raw === null ? undefined : substitute(raw, scope);
+        if (value === undefined) continue;
+        (keyword === 'ENV' ? env : args).set(p.getName(), value);
+      }
+    }
+    if (s === stage) for (const [k, v] of args) if (!env.has(k)) env.set(k, v);
+  }
+  return env;
+}
+
+/** The working directory at the end of a stage: WORKDIRs of it and its parents, relative ones joined. */
+export function effectiveWorkdir(df: DockerfileModel, stage: Stage): string {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage, hops = 0; s && hops < 128; s = s.parent, hops++) chain.unshift(s);
+  let dir = '/';
+  for (const s of chain) {
+    for (const instruction of s.instructions) {
+      if (instruction.getKeyword() !== 'WORKDIR') continue;
+      const arg = instruction.getArgumentsContent()?.trim() ?? '';
+      dir = arg.startsWith('/') ? arg : `${dir.replace(/\/$/, '')}/${arg}`;
+    }
+  }
+  return dir;
 }
