@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { healthOf } from '../src/model/health.js';
-import { effectiveHealthcheck } from '../src/model/stage.js';
+import { effectiveHealthcheck, stageLabel } from '../src/model/stage.js';
 
 export default defineRule({
   meta: {
@@ -35,14 +35,14 @@ export default defineRule({
       if (oneShot.has(`${service.compose.path}\0${service.name}`)) continue;
       const health = healthOf(service);
       if (health.state !== 'no') continue;
-      const data = { service: service.name, stage: service.stage ? (service.stage.name ? `"${service.stage.name}"` : `#${service.stage.index + 1}`) : '' };
+      const data = { service: service.name, stage: service.stage ? stageLabel(service.stage) : '' };
       const messageId = { disabled: 'disabled', 'test-none': 'testNone', 'dockerfile-none': 'dockerfileNone', missing: service.stage ? 'missingBuilt' : 'missing' }[health.why];
       report({ messageId, data, at: health.at });
     }
     for (const { dockerfile, stage } of project.standalone) {
       if (!stage) continue;
       const hc = effectiveHealthcheck(dockerfile, stage);
-      const label = stage.name ? `"${stage.name}"` : `#${stage.index + 1}`;
+      const label = stageLabel(stage);
       if (!hc) report({ messageId: 'noHealthcheck', data: { stage: label }, at: stage.fromAt });
       else if (hc.value === 'NONE') report({ messageId: 'lastStageNone', data: { stage: label }, at: hc.at });
     }

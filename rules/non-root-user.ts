@@ -1,17 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { effectiveUser, isRootUser } from '../src/model/stage.js';
+import { effectiveUser, isRootUser, lineage, stageLabel } from '../src/model/stage.js';
 import type { DockerfileModel, Stage } from '../src/parse/dockerfile.js';
 
 /** Base images known to default to an unprivileged user, so a missing USER is not root there. */
 const NON_ROOT_IMAGES = [/^gcr\.io\/distroless\/.*:(?:.*-)?nonroot$/];
 
-function stageLabel(stage: Stage): string {
-  return stage.name ? `"${stage.name}"` : `#${stage.index + 1}`;
-}
-
 function defaultsToNonRoot(stage: Stage): boolean {
-  let base: Stage = stage;
-  while (base.parent) base = base.parent;
+  const base = lineage(stage)[0]!;
   return base.image !== undefined && NON_ROOT_IMAGES.some((re) => re.test(base.image!));
 }
 

@@ -43,8 +43,8 @@ describe('stages', () => {
 
   it('joins relative WORKDIRs across parent stages', () => {
     const df = parse('FROM a AS base\nWORKDIR /srv\nFROM base\nWORKDIR app\n');
-    expect(effectiveWorkdir(df, df.stages[1]!)).toBe('/srv/app');
-    expect(effectiveWorkdir(df, df.stages[0]!)).toBe('/srv');
+    expect(effectiveWorkdir(df.stages[1]!)).toBe('/srv/app');
+    expect(effectiveWorkdir(df.stages[0]!)).toBe('/srv');
   });
 
   it.each([

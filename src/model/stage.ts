@@ -9,9 +9,21 @@ export interface Inherited {
   instruction: Instruction;
 }
 
+/** The stage and the stages it builds on, the first ancestor first. */
+export function lineage(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && chain.length < 128; s = s.parent) chain.unshift(s);
+  return chain;
+}
+
+/** How messages name a stage: `"builder"`, or `#2` for an unnamed one. */
+export function stageLabel(stage: Stage): string {
+  return stage.name ? `"${stage.name}"` : `#${stage.index + 1}`;
+}
+
 /** The last `keyword` instruction in the stage or, failing that, in the stages it builds on. */
 export function inherited(df: DockerfileModel, stage: Stage, keyword: string, read: (i: Instruction) => string): Inherited | undefined {
-  for (let s: Stage | undefined = stage, hops = 0; s && hops < 128; s = s.parent, hops++) {
+  for (const s of lineage(stage).reverse()) {
     const found = [...s.instructions].reverse().find((i) => i.getKeyword() === keyword);
     if (found) return { value: read(found), at: df.ref(found.getInstructionRange()), instruction: found };
   }
@@ -47,8 +59,7 @@ export function isRootUser(user: string): boolean {
  * inherited; a stage's ARGs are its own). Values that reference unknown variables are left out.
  */
 export function stageVariables(df: DockerfileModel, stage: Stage): Map<string, string> {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage, hops = 0; s && hops < 128; s = s.parent, hops++) chain.unshift(s);
+  const chain = lineage(stage);
   const env = new Map<string, string>();
   for (const s of chain) {
     const args = new Map<string, string>();
@@ -69,11 +80,9 @@ export function stageVariables(df: DockerfileModel, stage: Stage): Map<string, s
 }
 
 /** The working directory at the end of a stage: WORKDIRs of it and its parents, relative ones joined. */
-export function effectiveWorkdir(df: DockerfileModel, stage: Stage): string {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage, hops = 0; s && hops < 128; s = s.parent, hops++) chain.unshift(s);
+export function effectiveWorkdir(stage: Stage): string {
   let dir = '/';
-  for (const s of chain) {
+  for (const s of lineage(stage)) {
     for (const instruction of s.instructions) {
       if (instruction.getKeyword() !== 'WORKDIR') continue;
       const arg = instruction.getArgumentsContent()?.trim() ?? '';
