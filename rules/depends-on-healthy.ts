@@ -28,7 +28,7 @@ export default defineRule({
         const data = { service: service.name, dependency: dep.service, condition: dep.condition };
         if (dep.condition === 'service_completed_successfully') continue;
         if (dep.condition === 'service_healthy') {
-          const target = project.services.find((s) => s.compose === service.compose && s.name === dep.service);
+          const target = project.services.find((s) => s.stack === service.stack && s.name === dep.service);
           if (target && healthOf(target).state === 'no') report({ messageId: 'neverHealthy', data, at: dep.conditionAt ?? dep.at });
           continue;
         }

@@ -29,10 +29,10 @@ export default defineRule({
   check({ project, report }) {
     const oneShot = new Set<string>();
     for (const s of project.services) {
-      for (const d of s.dependsOn) if (d.condition === 'service_completed_successfully') oneShot.add(`${s.compose.path}\0${d.service}`);
+      for (const d of s.dependsOn) if (d.condition === 'service_completed_successfully') oneShot.add(`${s.stack.name}\0${d.service}`);
     }
     for (const service of project.services) {
-      if (oneShot.has(`${service.compose.path}\0${service.name}`)) continue;
+      if (oneShot.has(`${service.stack.name}\0${service.name}`)) continue;
       const health = healthOf(service);
       if (health.state !== 'no') continue;
       const data = { service: service.name, stage: service.stage ? stageLabel(service.stage) : '' };

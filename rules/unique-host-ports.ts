@@ -27,9 +27,9 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const compose of project.composeFiles) {
+    for (const stack of project.stacks) {
       const claims = new Map<string, Claim[]>();
-      for (const service of project.services.filter((s) => s.compose === compose)) {
+      for (const service of project.services.filter((s) => s.stack === stack)) {
         for (const port of service.ports) {
           if (!port.published) continue;
           const [from, to] = port.published;

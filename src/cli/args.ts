@@ -12,6 +12,14 @@ export interface CheckArgs {
   color?: boolean;
   config?: string;
   kind?: FileKind;
+  /** `-f`: compose files checked as one merged configuration. */
+  composeFiles: string[];
+  envFiles: string[];
+  profiles: string[];
+  projectName?: string;
+  useEnv: boolean;
+  /** Whether paths were given: with `-f` and no paths, nothing else is searched. */
+  explicitPaths: boolean;
 }
 
 export interface RulesArgs {
@@ -40,10 +48,17 @@ export function parseArgs(argv: string[]): Args {
     return { command: 'rules', format };
   }
   if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected check or rules; see --help)`);
-  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind'], ['--quiet', '--no-color', '--color']);
+  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name'], ['--quiet', '--no-color', '--color', '--use-env']);
+  const composeFiles = flags.lists['--file'] ?? [];
   return {
     command: 'check',
-    paths: flags.positional.length ? flags.positional : ['.'],
+    paths: flags.positional.length ? flags.positional : composeFiles.length ? [] : ['.'],
+    explicitPaths: flags.positional.length > 0,
+    composeFiles,
+    envFiles: flags.lists['--env-file'] ?? [],
+    profiles: flags.lists['--profile'] ?? [],
+    projectName: flags.values['--project-name'],
+    useEnv: flags.switches.has('--use-env'),
     format: (flags.values['--format'] ?? 'text') as CheckArgs['format'],
     output: flags.values['--output'],
     failLevel: (flags.values['--fail-level'] ?? 'error') as Level,
@@ -54,8 +69,14 @@ export function parseArgs(argv: string[]): Args {
   };
 }
 
+/** Short forms, as docker compose spells them. */
+const ALIASES: Record<string, string> = { '-f': '--file', '-p': '--project-name', '-q': '--quiet' };
+/** Flags that may be repeated, collecting every value in order. */
+const REPEATABLE = new Set(['--file', '--env-file', '--profile']);
+
 function readFlags(argv: string[], valued: string[], switches: string[] = []) {
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   const seen = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -69,7 +90,8 @@ function readFlags(argv: string[], valued: string[], switches: string[] = []) {
       continue;
     }
     const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const written = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = ALIASES[written] ?? written;
     if (switches.includes(name)) {
       if (eq > 0) throw new UsageError(`${name} takes no value`);
       seen.add(name);
@@ -81,8 +103,9 @@ function readFlags(argv: string[], valued: string[], switches: string[] = []) {
     const choices = CHOICES[name];
     if (choices && !choices.includes(value)) throw new UsageError(`${name}: "${value}" is not one of ${choices.join(', ')}`);
     values[name] = value;
+    if (REPEATABLE.has(name)) (lists[name] ??= []).push(value);
   }
-  return { values, switches: seen, positional };
+  return { values, lists, switches: seen, positional };
 }
 
 export const HELP = `Usage: dockpolicy <command> [options]
@@ -99,6 +122,11 @@ Options for check:
   --no-color                         No colour (also NO_COLOR, and whenever output is not a terminal)
   --config <file>                    Use this config instead of the nearest .dockpolicy.yaml
   --kind <dockerfile|compose>        Parse files named on the command line as this kind
+  -f, --file <file>                  Compose file of one merged configuration (repeat: base first, overrides after)
+  --env-file <file>                  Interpolation variables (repeatable; default: .env in the project directory)
+  --profile <name>                   Check only the services Compose starts with this profile (repeatable)
+  -p, --project-name <name>          Name of the -f configuration in reports
+  --use-env                          Also read the process environment for interpolation (off: reproducible results)
 
 Options for rules:
   --format <text|json>

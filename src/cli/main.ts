@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, HELP, type CheckArgs } from './args.js';
 import { UsageError, findConfigFile, loadConfig, resolveRuleSettings } from '../engine/config.js';
@@ -53,16 +53,25 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 async function check(args: CheckArgs, io: Io): Promise<number> {
   const config = await loadConfig(findConfigFile(io.cwd, args.config));
   const settings = resolveRuleSettings(rules.map((r) => r.meta), config);
-  const { files, errors } = await discover(args.paths, { cwd: io.cwd, forceKind: args.kind });
+  for (const file of [...args.composeFiles, ...args.envFiles]) {
+    if (!existsSync(path.resolve(io.cwd, file))) throw new UsageError(`${args.composeFiles.includes(file) ? '--file' : '--env-file'}: file not found: ${file}`);
+  }
+  const { files, errors } = args.paths.length ? await discover(args.paths, { cwd: io.cwd, forceKind: args.kind }) : { files: [], errors: [] };
   if (errors.length) throw new UsageError(`${errors[0]!.path}: ${errors[0]!.message}`);
-  const project = await loadProject(files, io.cwd);
+  const project = await loadProject(files, io.cwd, {
+    composeFiles: args.composeFiles.length ? args.composeFiles : undefined,
+    envFiles: args.envFiles.length ? args.envFiles : undefined,
+    profiles: args.profiles.length ? args.profiles : undefined,
+    processEnv: args.useEnv ? io.env : undefined,
+    stackName: args.projectName,
+  });
   const result = runRules(project, rules, settings);
   for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
   const findings = args.quiet ? result.findings.filter((f) => f.level === 'error') : result.findings;
   const { loadReporter } = await import('../report/index.js');
   const reporter = await loadReporter(args.format);
   const color = args.color ?? (!args.output && io.isTTY && !('NO_COLOR' in io.env));
-  const text = reporter({ cwd: io.cwd, toolVersion: version(), findings, rules: result.enabled, filesChecked: files.length }, { color: args.output ? false : color });
+  const text = reporter({ cwd: io.cwd, toolVersion: version(), findings, rules: result.enabled, filesChecked: files.length + args.composeFiles.length }, { color: args.output ? false : color });
   if (args.output) {
     try {
       writeFileSync(path.resolve(io.cwd, args.output), text);

@@ -6,9 +6,11 @@ import { parseDockerfile, type DockerfileModel, type Stage } from '../parse/dock
 import { BuildContext } from './build-context.js';
 import type { ComposeService } from './service.js';
 import { targetStage } from './stage.js';
+import { mergeServices, type Stack } from './stack.js';
 
-/** A compose service linked to what it builds. */
+/** A compose service (merged across its stack's files) linked to what it builds. */
 export interface LinkedService extends ComposeService {
+  stack: Stack;
   dockerfile?: DockerfileModel;
   /** The stage the service runs: `build.target`, else the last stage; undefined for image-only services. */
   stage?: Stage;
@@ -24,6 +26,8 @@ export interface StandaloneDockerfile {
 
 /** Everything one run sees: compose files with their services linked to Dockerfile stages and build contexts. */
 export class Project {
+  readonly stacks: Stack[] = [];
+  /** Every compose document parsed, in stack order (a file with several `---` documents gives several). */
   readonly composeFiles: ComposeFile[] = [];
   readonly services: LinkedService[] = [];
   readonly standalone: StandaloneDockerfile[] = [];
@@ -55,29 +59,79 @@ export class Project {
   }
 }
 
-export async function loadProject(files: DiscoveredFile[], cwd: string): Promise<Project> {
-  const project = new Project(cwd);
-  // The YAML side is loaded only when there is a compose file: a Dockerfile-only run (a pre-commit hook on one
-  // Dockerfile) starts faster without it.
-  const composeSide = files.some((f) => f.kind === 'compose')
-    ? await Promise.all([import('../parse/compose.js'), import('./service.js')])
-    : undefined;
-  const discoveredDockerfiles: DockerfileModel[] = [];
+export interface LoadOptions {
+  /** `-f` files in order: one stack made of them; discovered compose files are then not checked on their own. */
+  composeFiles?: string[];
+  /** `--env-file` files in order (later ones win); default: the `.env` in the project directory. */
+  envFiles?: string[];
+  /** `--profile`: only services Compose would start with these profiles; default: every service. */
+  profiles?: string[];
+  /** `--use-env`: the process environment, which wins over env files. Not read otherwise, so results are reproducible. */
+  processEnv?: NodeJS.ProcessEnv;
+  /** `-p`: the name of the `-f` stack in reports. */
+  stackName?: string;
+}
+
+const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** Groups compose files into stacks as Compose does without `-f`: a base file with its `.override` file beside it. */
+function groupStacks(files: string[]): string[][] {
+  const set = new Set(files);
+  const paired = new Set<string>();
+  const stacks: string[][] = [];
   for (const file of files) {
-    const text = readText(file.path, project);
-    if (text === undefined) continue;
-    if (file.kind === 'compose') {
-      const { documents, problem } = composeSide![0].parseCompose(file.path, text);
-      if (problem) project.problems.push(problem);
-      project.composeFiles.push(...documents);
-    } else {
-      discoveredDockerfiles.push(dockerfileAt(project, file.path, text)!);
+    const name = path.basename(file);
+    if (!BASE_NAMES.includes(name)) continue;
+    const stem = name.replace(/\.ya?ml$/, '');
+    const override = ['yaml', 'yml'].map((ext) => path.join(path.dirname(file), `${stem}.override.${ext}`)).find((f) => set.has(f));
+    // Compose reads only one base file per directory: compose.yaml before docker-compose.yml.
+    if (override && !paired.has(override)) {
+      stacks.push([file, override]);
+      paired.add(file).add(override);
     }
   }
+  for (const file of files) if (!paired.has(file)) stacks.push([file]);
+  return stacks.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+export async function loadProject(files: DiscoveredFile[], cwd: string, options: LoadOptions = {}): Promise<Project> {
+  const project = new Project(cwd);
+  const composePaths = options.composeFiles?.map((f) => path.resolve(cwd, f)) ?? files.filter((f) => f.kind === 'compose').map((f) => f.path);
+  // The YAML side is loaded only when there is a compose file: a Dockerfile-only run (a pre-commit hook on one
+  // Dockerfile) starts faster without it.
+  const composeSide = composePaths.length ? await Promise.all([import('../parse/compose.js'), import('./service.js'), import('../parse/interpolate.js')]) : undefined;
+  const discoveredDockerfiles: DockerfileModel[] = [];
+  for (const file of files) {
+    if (file.kind !== 'dockerfile') continue;
+    const text = readText(file.path, project);
+    if (text !== undefined) discoveredDockerfiles.push(dockerfileAt(project, file.path, text)!);
+  }
   const built = new Set<DockerfileModel>();
-  for (const compose of project.composeFiles) {
-    for (const service of composeSide![1].servicesOf(compose)) {
-      const linked: LinkedService = service;
+  const groups = options.composeFiles ? [composePaths] : groupStacks(composePaths);
+  for (const group of groups) {
+    const [{ parseCompose }, { servicesOf }, { parseEnvFile }] = composeSide!;
+    const dir = path.dirname(group[0]!);
+    const env = new Map<string, string>();
+    const envFiles = options.envFiles?.map((f) => path.resolve(cwd, f)) ?? [path.join(dir, '.env')];
+    for (const file of envFiles) {
+      const text = readText(file, project, !options.envFiles);
+      if (text !== undefined) for (const [k, v] of parseEnvFile(text)) env.set(k, v);
+    }
+    for (const [k, v] of Object.entries(options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
+    const stack: Stack = { name: (options.composeFiles && options.stackName) || group.map((f) => path.relative(cwd, f).split(path.sep).join('/')).join(' + '), files: [], dir, env, profiles: options.profiles };
+    for (const file of group) {
+      const text = readText(file, project);
+      if (text === undefined) continue;
+      const { documents, problem } = parseCompose(file, text, env);
+      if (problem) project.problems.push(problem);
+      for (const doc of documents) doc.dir = dir;
+      stack.files.push(...documents);
+    }
+    project.stacks.push(stack);
+    project.composeFiles.push(...stack.files);
+    for (const service of mergeServices(stack.files.map(servicesOf))) {
+      if (stack.profiles && service.profiles.length > 0 && !service.profiles.some((p) => stack.profiles!.includes(p))) continue;
+      const linked: LinkedService = { ...service, stack };
       const build = service.build;
       if (build?.context) linked.context = project.context(build.context, build.dockerfile);
       const df = build?.inline?.value !== undefined ? inlineDockerfile(project, service) : build?.dockerfile ? dockerfileAt(project, build.dockerfile) : undefined;
@@ -97,10 +151,11 @@ export async function loadProject(files: DiscoveredFile[], cwd: string): Promise
   return project;
 }
 
-function readText(file: string, project: Project): string | undefined {
+function readText(file: string, project: Project, optional = false): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
+    if (optional) return undefined;
     const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
     project.problems.push({ message: `cannot read file (${reason})`, at: { file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } } });
     return undefined;

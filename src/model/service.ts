@@ -6,6 +6,7 @@ import type { SourceRef } from './location.js';
 /** Compose service fields that rules read, normalised from short and long syntax, each with its position. */
 export interface ComposeService {
   name: string;
+  /** The file (document) where the service was first defined; an override's fields keep their own positions. */
   compose: ComposeFile;
   /** The service's key under `services:`. */
   at: SourceRef;
@@ -19,6 +20,10 @@ export interface ComposeService {
   dependsOn: Dependency[];
   ports: PortBinding[];
   volumes: VolumeMount[];
+  profiles: string[];
+  /** Fields written with `!reset` (removed when merged) and `!override` (replacing instead of merging). */
+  resets: Set<string>;
+  overrides: Set<string>;
 }
 
 export interface BuildSpec {
@@ -30,6 +35,9 @@ export interface BuildSpec {
   inline?: Value;
   target?: Value;
   args: { name: string; value?: Value; at: SourceRef }[];
+  /** Whether `context` / `dockerfile` were written (an override's `build: {target: x}` keeps the base's). */
+  contextSet: boolean;
+  dockerfileSet: boolean;
 }
 
 export interface Healthcheck {
@@ -55,6 +63,8 @@ export interface PortBinding {
   /** Published host port range, inclusive; undefined when no host port is published or it is unknown. */
   published?: [number, number];
   protocol: string;
+  /** The container port as written (part of the key overrides merge ports by). */
+  target: string;
   at: SourceRef;
 }
 
@@ -76,19 +86,30 @@ export function servicesOf(compose: ComposeFile): ComposeService[] {
 function readService(compose: ComposeFile, name: string, at: SourceRef, node: Node | undefined, declaredVolumes: Set<string>): ComposeService {
   const y = compose.yaml;
   const field = (key: string) => y.get(node, key)?.value;
+  const resets = new Set<string>();
+  const overrides = new Set<string>();
+  for (const e of y.entries(node)) {
+    const tag = (e.value as { tag?: string } | undefined)?.tag;
+    if (tag === '!reset') resets.add(e.key);
+    if (tag === '!override') overrides.add(e.key);
+  }
+  const reset = (key: string) => (resets.has(key) ? undefined : field(key));
   return {
     name,
     compose,
     at,
     node,
     declaredVolumes,
-    image: valueOf(compose, field('image')),
-    build: readBuild(compose, field('build')),
-    user: valueOf(compose, field('user')),
-    healthcheck: readHealthcheck(compose, y.get(node, 'healthcheck')),
-    dependsOn: readDependsOn(compose, field('depends_on')),
-    ports: y.items(field('ports')).flatMap((item) => readPort(compose, item)),
-    volumes: y.items(field('volumes')).flatMap((item) => readVolume(compose, item)),
+    resets,
+    overrides,
+    profiles: y.items(reset('profiles')).flatMap((i) => valueOf(compose, i)?.value ?? []),
+    image: valueOf(compose, reset('image')),
+    build: readBuild(compose, reset('build')),
+    user: valueOf(compose, reset('user')),
+    healthcheck: resets.has('healthcheck') ? undefined : readHealthcheck(compose, y.get(node, 'healthcheck')),
+    dependsOn: readDependsOn(compose, reset('depends_on')),
+    ports: y.items(reset('ports')).flatMap((item) => readPort(compose, item)),
+    volumes: y.items(reset('volumes')).flatMap((item) => readVolume(compose, item)),
   };
 }
 
@@ -100,7 +121,7 @@ function readBuild(compose: ComposeFile, node: Node | undefined): BuildSpec | un
   const contextValue = short ?? valueOf(compose, y.get(node, 'context')?.value);
   const contextText = contextValue ? contextValue.value : '.';
   const context = contextText !== undefined && !/^[a-z]+:\/\/|^git@/i.test(contextText) ? path.resolve(compose.dir, contextText) : undefined;
-  if (short) return { at, context, dockerfile: context && path.join(context, 'Dockerfile'), args: [] };
+  if (short) return { at, context, dockerfile: context && path.join(context, 'Dockerfile'), args: [], contextSet: true, dockerfileSet: false };
   const inline = valueOf(compose, y.get(node, 'dockerfile_inline')?.value);
   const dockerfileValue = valueOf(compose, y.get(node, 'dockerfile')?.value);
   let dockerfile: string | undefined;
@@ -108,7 +129,16 @@ function readBuild(compose: ComposeFile, node: Node | undefined): BuildSpec | un
     const name = dockerfileValue ? dockerfileValue.value : 'Dockerfile';
     dockerfile = name === undefined ? undefined : path.resolve(context, name);
   }
-  return { at, context, dockerfile, inline, target: valueOf(compose, y.get(node, 'target')?.value), args: readKeyValues(compose, y.get(node, 'args')?.value) };
+  return {
+    at,
+    context,
+    dockerfile,
+    inline,
+    target: valueOf(compose, y.get(node, 'target')?.value),
+    args: readKeyValues(compose, y.get(node, 'args')?.value),
+    contextSet: contextValue !== undefined,
+    dockerfileSet: dockerfileValue !== undefined || inline !== undefined,
+  };
 }
 
 /** `args`, `environment` and `labels` in map form or `KEY=VALUE` list form. */
@@ -167,7 +197,8 @@ function readPort(compose: ComposeFile, item: Node): PortBinding[] {
     const m = PORT_SHORT.exec(text.trim());
     if (!m || m[3] === undefined) return []; // container port only: Docker picks a free host port
     const start = Number(m[3]);
-    return [{ hostIp: normaliseIp(m[1] ?? m[2] ?? ''), published: [start, m[4] ? Number(m[4]) : start], protocol: (m[7] ?? 'tcp').toLowerCase(), at: short.at }];
+    const target = m[6] ? `${m[5]}-${m[6]}` : m[5]!;
+    return [{ hostIp: normaliseIp(m[1] ?? m[2] ?? ''), published: [start, m[4] ? Number(m[4]) : start], protocol: (m[7] ?? 'tcp').toLowerCase(), target, at: short.at }];
   }
   const published = valueOf(compose, y.get(item, 'published')?.value);
   if (!published?.value) return [];
@@ -175,7 +206,8 @@ function readPort(compose: ComposeFile, item: Node): PortBinding[] {
   if (!range) return [];
   const hostIp = valueOf(compose, y.get(item, 'host_ip')?.value)?.value ?? '';
   const protocol = valueOf(compose, y.get(item, 'protocol')?.value)?.value ?? 'tcp';
-  return [{ hostIp: normaliseIp(hostIp), published: [Number(range[1]), Number(range[2] ?? range[1])], protocol: protocol.toLowerCase(), at: published.at }];
+  const target = valueOf(compose, y.get(item, 'target')?.value)?.value ?? '';
+  return [{ hostIp: normaliseIp(hostIp), published: [Number(range[1]), Number(range[2] ?? range[1])], protocol: protocol.toLowerCase(), target, at: published.at }];
 }
 
 function normaliseIp(ip: string): string {

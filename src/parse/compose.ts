@@ -13,6 +13,7 @@ export interface ParseProblem {
 /** One YAML document of a compose file, parsed with positions, plus the variables its `${...}` templates use. */
 export interface ComposeFile {
   path: string;
+  /** The directory relative paths resolve against: the stack's project directory (the first file's). */
   dir: string;
   yaml: YamlView;
   env: Env;
@@ -23,12 +24,12 @@ export interface ComposeFile {
  * Parses a compose file. Compose accepts several `---` documents in one file; each becomes its own ComposeFile here
  * (merging them as overrides comes with override support). Problems stop at the first one: Compose rejects the file.
  */
-export function parseCompose(file: string, text: string): { documents: ComposeFile[]; problem?: ParseProblem } {
+export function parseCompose(file: string, text: string, env?: Env): { documents: ComposeFile[]; problem?: ParseProblem } {
   const lines = new LineIndex(text);
   const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   const dir = path.dirname(file);
-  const env = readDotEnv(dir);
+  env ??= readDotEnv(dir);
   const documents: ComposeFile[] = [];
   for (const doc of list) {
     const error = doc.errors[0];

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import type { ComposeFile } from '../parse/compose.js';
+import type { Env } from '../parse/interpolate.js';
+import type { BuildSpec, ComposeService, Healthcheck } from './service.js';
+
+/**
+ * One compose configuration as `docker compose` would run it: its files in order (base first, overrides after),
+ * the variables they are interpolated with, and the profiles enabled (undefined: all of them).
+ */
+export interface Stack {
+  name: string;
+  files: ComposeFile[];
+  /** The project directory: the first file's directory. Relative paths in every file resolve against it. */
+  dir: string;
+  env: Env;
+  profiles?: string[];
+}
+
+/**
+ * Merges the services of each file in order, per the compose spec's merge rules: scalars replace; mappings merge;
+ * `ports` merge by ip:published:target/protocol, `volumes` by target, `depends_on` and `build.args` by name;
+ * `healthcheck.test` replaces; a field tagged `!override` replaces instead of merging, one tagged `!reset` is removed.
+ * Every merged value keeps the position where its text was written.
+ */
+export function mergeServices(perFile: ComposeService[][]): ComposeService[] {
+  const merged = new Map<string, ComposeService>();
+  for (const services of perFile) {
+    for (const service of services) {
+      const base = merged.get(service.name);
+      merged.set(service.name, base ? mergeService(base, service) : service);
+    }
+  }
+  return [...merged.values()];
+}
+
+export function mergeService(base: ComposeService, over: ComposeService): ComposeService {
+  const pick = <K extends 'image' | 'user'>(key: K) => (over.resets.has(key) ? undefined : (over[key] ?? base[key]));
+  const list = <T>(key: string, baseItems: T[], overItems: T[], keyOf: (item: T) => string): T[] => {
+    if (over.resets.has(key)) return [];
+    if (over.overrides.has(key)) return overItems;
+    return mergeByKey(baseItems, overItems, keyOf);
+  };
+  return {
+    ...base,
+    declaredVolumes: new Set([...base.declaredVolumes, ...over.declaredVolumes]),
+    image: pick('image'),
+    user: pick('user'),
+    build: over.resets.has('build') ? undefined : over.overrides.has('build') ? over.build : mergeBuild(base.build, over.build),
+    healthcheck: over.resets.has('healthcheck') ? undefined : over.overrides.has('healthcheck') ? over.healthcheck : mergeHealthcheck(base.healthcheck, over.healthcheck),
+    dependsOn: list('depends_on', base.dependsOn, over.dependsOn, (d) => d.service),
+    ports: list('ports', base.ports, over.ports, (p) => `${p.hostIp}:${p.published?.join('-')}:${p.target}/${p.protocol}`),
+    volumes: list('volumes', base.volumes, over.volumes, (v) => v.target ?? ''),
+    profiles: over.resets.has('profiles') ? [] : [...new Set([...base.profiles, ...over.profiles])],
+    resets: new Set(),
+    overrides: new Set(),
+  };
+}
+
+/** Items of `over` replace those of `base` with the same key, in place; new ones are appended. */
+function mergeByKey<T>(base: T[], over: T[], keyOf: (item: T) => string): T[] {
+  const result = new Map<string, T>();
+  let anonymous = 0;
+  const key = (item: T) => keyOf(item) || `\0${anonymous++}`;
+  for (const item of base) result.set(key(item), item);
+  for (const item of over) result.set(key(item), item);
+  return [...result.values()];
+}
+
+function mergeBuild(base: BuildSpec | undefined, over: BuildSpec | undefined): BuildSpec | undefined {
+  if (!base || !over) return over ?? base;
+  return {
+    at: over.at,
+    context: over.contextSet ? over.context : base.context,
+    contextSet: base.contextSet || over.contextSet,
+    // A new context without a new dockerfile name keeps the base's name, relative to the new context.
+    dockerfile: over.dockerfileSet ? over.dockerfile : over.contextSet ? rebase(base, over.context) : base.dockerfile,
+    dockerfileSet: base.dockerfileSet || over.dockerfileSet,
+    inline: over.dockerfileSet ? over.inline : base.inline,
+    target: over.target ?? base.target,
+    args: mergeByKey(base.args, over.args, (a) => a.name),
+  };
+}
+
+function rebase(base: BuildSpec, context: string | undefined): string | undefined {
+  if (!context || !base.dockerfile || !base.context) return context && path.join(context, 'Dockerfile');
+  return path.join(context, path.relative(base.context, base.dockerfile));
+}
+
+function mergeHealthcheck(base: Healthcheck | undefined, over: Healthcheck | undefined): Healthcheck | undefined {
+  if (!base || !over) return over ?? base;
+  return { at: over.at, test: over.test ?? base.test, disabledAt: over.disabledAt ?? base.disabledAt };
+}
