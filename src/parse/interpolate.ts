@@ -11,6 +11,8 @@ export interface Interpolated {
   value: string | undefined;
   /** Variables that had no value (for messages and later rules). */
   missing: string[];
+  /** Required variables (`${VAR:?message}`, `${VAR?message}`) that are unset, with their messages. */
+  required: { name: string; message: string }[];
   /** Set when the template is malformed (an unclosed `${`, a bad name). */
   error?: string;
 }
@@ -18,14 +20,19 @@ export interface Interpolated {
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 export function interpolate(text: string, env: Env): Interpolated {
-  if (!text.includes('$')) return { value: text, missing: [] };
+  if (!text.includes('$')) return { value: text, missing: [], required: [] };
   const missing: string[] = [];
-  const state = { error: undefined as string | undefined };
+  const state: State = { required: [] };
   const value = expand(text, env, missing, state);
-  return { value: missing.length || state.error ? undefined : value, missing, error: state.error };
+  return { value: missing.length || state.error ? undefined : value, missing, required: state.required, error: state.error };
 }
 
-function expand(text: string, env: Env, missing: string[], state: { error?: string }): string {
+interface State {
+  error?: string;
+  required: { name: string; message: string }[];
+}
+
+function expand(text: string, env: Env, missing: string[], state: State): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -76,7 +83,7 @@ function lookup(name: string, env: Env, missing: string[]): string | undefined {
   return v;
 }
 
-function braced(inner: string, env: Env, missing: string[], state: { error?: string }): string {
+function braced(inner: string, env: Env, missing: string[], state: State): string {
   const m = NAME.exec(inner);
   if (!m) {
     state.error = `invalid variable name in "\${${inner}}"`;
@@ -98,8 +105,11 @@ function braced(inner: string, env: Env, missing: string[], state: { error?: str
       return unset ? expand(word, env, missing, state) : value!;
     case '+':
       return unset ? '' : expand(word, env, missing, state);
-    default: // `?`: required; unset makes the value unknown (issue: compose-interpolation will report it)
-      if (unset) missing.push(name);
+    default: // `?`: required; unset makes the value unknown, and rule compose-interpolation reports it
+      if (unset) {
+        missing.push(name);
+        state.required.push({ name, message: word });
+      }
       return value ?? '';
   }
 }

@@ -95,6 +95,17 @@ export class YamlView {
     return typeof n.source === 'string' && typeof n.value !== 'string' ? n.source : String(n.value);
   }
 
+  /** Every string scalar of the document that is a value (not a key), in document order. */
+  stringValues(): Node[] {
+    const out: Node[] = [];
+    visit(this.doc, {
+      Scalar(key, node) {
+        if (key !== 'key' && typeof node.value === 'string') out.push(node);
+      },
+    });
+    return out;
+  }
+
   isMap(node: unknown): boolean {
     return isMap(this.resolve(node));
   }
