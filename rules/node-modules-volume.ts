@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { valueOf } from '../src/parse/compose.js';
+import { valueOf } from '../src/parse/value.js';
 import type { ComposeService } from '../src/model/service.js';
 
 const normalise = (target: string) => path.posix.normalize(target).replace(/\/+$/, '');

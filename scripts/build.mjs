@@ -1,9 +1,10 @@
 // Build: generate the rule index, compile TypeScript, bundle the CLI, then generate from the rules' metadata the
-// config JSON schema (published in schemas/) and a precompiled ajv validator, so a run never compiles a schema at
-// start-up. The bundle exists for start-up time: one file to read instead of a few hundred module resolutions;
-// reporters stay separate chunks, loaded only when their format is asked for.
+// config JSON schema (published in schemas/) and a precompiled ajv validator, and precompile schemas/compose-spec.json
+// for the compose-schema rule, so a run never compiles a schema at start-up. The bundle exists for start-up time: one
+// file to read instead of a few hundred module resolutions; reporters stay separate chunks, loaded only when their
+// format is asked for.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -48,3 +49,44 @@ const { default: Ajv } = await import('ajv');
 const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
 const ajv = new Ajv({ code: { source: true, esm: true }, strict: true, strictTuples: false, allErrors: true });
 writeFileSync(path.join(root, 'dist/config-validator.js'), standaloneCode(ajv, ajv.compile(schema)));
+
+// The compose-spec schema, for the compose-schema rule. Compiled as CommonJS: rules run synchronously, and a .cjs file
+// can be require()d at first use (createRequire), which an ES module cannot. The rule collapses a failed `oneOf` into
+// one message, so it must tell which errors came from which branch: inside `oneOf` branches every `$ref` is replaced by
+// the definition it names (the schema has no recursive reference), so an error's `schemaPath` runs through the branch.
+// Elsewhere references stay, each definition its own function (inlineRefs: false), which V8 compiles only when a
+// document uses it: about half the first-use cost of one all-inlined function. `verbose` gives each error its
+// parentSchema (the allowed keys, for "did you mean"). The schema uses no `format` keyword: no format functions needed.
+const composeSpec = JSON.parse(readFileSync(path.join(root, 'schemas/compose-spec.json'), 'utf8'));
+const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'deprecated', 'default']);
+const SUBSCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
+const SUBSCHEMA = new Set(['items', 'additionalProperties']);
+function prepareSchema(schema, inBranch, seen = []) {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  if (schema.$ref !== undefined) {
+    const name = /^#\/definitions\/([^/]+)$/.exec(schema.$ref)?.[1];
+    if (!name || !composeSpec.definitions?.[name]) throw new Error(`compose-spec.json: unsupported $ref ${schema.$ref}`);
+    if (seen.includes(name)) throw new Error(`compose-spec.json: recursive $ref ${[...seen, name].join(' -> ')}`);
+    // draft-07 ignores the siblings of a $ref
+    return inBranch ? prepareSchema(composeSpec.definitions[name], true, [...seen, name]) : { $ref: schema.$ref };
+  }
+  // A oneOf beside keywords that reach into children would let errors of another function pass for its branches'.
+  if (['oneOf', 'anyOf', 'allOf'].some((k) => k in schema) && ['properties', 'patternProperties', 'items'].some((k) => k in schema)) {
+    throw new Error(`compose-spec.json: a oneOf beside ${Object.keys(schema).join(', ')}: the compose-schema rule cannot attribute its errors`);
+  }
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue; // no effect on validation; smaller generated code
+    if (SUBSCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, prepareSchema(v, inBranch, seen)]));
+    else if (key === 'oneOf' || key === 'anyOf' || key === 'allOf') out[key] = value.map((v) => prepareSchema(v, true, seen));
+    else if (SUBSCHEMA.has(key)) out[key] = Array.isArray(value) ? value.map((v) => prepareSchema(v, inBranch, seen)) : prepareSchema(value, inBranch, seen);
+    else out[key] = value;
+  }
+  return out;
+}
+// strictTypes is off for upstream quirks (e.g. `gpus` has object keywords on an array branch); other strict checks stay.
+const composeAjv = new Ajv({ code: { source: true, esm: false, optimize: true }, strict: true, strictTypes: false, allErrors: true, inlineRefs: false, verbose: true, messages: false });
+const composeCode = standaloneCode(composeAjv, composeAjv.compile(prepareSchema(composeSpec, false)));
+// Minified like the bundle: a smaller file is read and pre-parsed faster at the first compose document.
+const { code: composeValidator } = await esbuild.transform(composeCode, { format: 'cjs', target: 'node20', minifyWhitespace: true, minifySyntax: true });
+writeFileSync(path.join(root, 'dist/compose-schema-validator.cjs'), `// Generated by scripts/build.mjs from schemas/compose-spec.json: do not edit.\n${composeValidator}`);

@@ -6,7 +6,7 @@ import { parseDockerfile, type DockerfileModel, type Stage } from '../parse/dock
 import { BuildContext } from './build-context.js';
 import type { ComposeService } from './service.js';
 import { targetStage } from './stage.js';
-import { mergeServices, type Stack } from './stack.js';
+import { mergeServices, resolveExtends, type ExtendsProblem, type Stack } from './stack.js';
 
 /** A compose service (merged across its stack's files) linked to what it builds. */
 export interface LinkedService extends ComposeService {
@@ -35,6 +35,8 @@ export class Project {
    * a `dockerfile_inline` by `<compose path>#<service>`). */
   readonly dockerfiles = new Map<string, DockerfileModel>();
   readonly problems: ParseProblem[] = [];
+  /** `extends` that point at nothing or go round in a cycle (reported by rule compose-references). */
+  readonly extendsProblems: ExtendsProblem[] = [];
   private readonly contexts = new Map<string, BuildContext>();
 
   constructor(readonly cwd: string) {}
@@ -129,7 +131,20 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
     }
     project.stacks.push(stack);
     project.composeFiles.push(...stack.files);
-    for (const service of mergeServices(stack.files.map(servicesOf))) {
+    // `extends` of another file: parsed with the stack's variables, its relative paths against its own directory.
+    const others = new Map<string, ComposeService[] | undefined>();
+    const load = (file: string, from: ComposeService): ComposeService[] | undefined => {
+      const abs = path.resolve(path.dirname(from.compose.path), file);
+      if (!others.has(abs)) {
+        others.set(abs, []); // a file that extends back into one being loaded finds nothing there instead of looping
+        const text = readText(abs, project, true);
+        const docs = text === undefined ? [] : parseCompose(abs, text, env).documents;
+        others.set(abs, text === undefined ? undefined : mergeServices(docs.map((d) => resolveExtends(servicesOf(d), load, project.extendsProblems))));
+      }
+      return others.get(abs);
+    };
+    const perDocument = stack.files.map((doc) => resolveExtends(servicesOf(doc), load, project.extendsProblems));
+    for (const service of mergeServices(perDocument)) {
       if (stack.profiles && service.profiles.length > 0 && !service.profiles.some((p) => stack.profiles!.includes(p))) continue;
       const linked: LinkedService = { ...service, stack };
       const build = service.build;

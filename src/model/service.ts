@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Node } from 'yaml';
-import { valueOf, type ComposeFile, type Value } from '../parse/compose.js';
+import type { ComposeFile } from '../parse/compose.js';
+import { valueOf, type Value } from '../parse/value.js';
 import type { SourceRef } from './location.js';
 
 /** Compose service fields that rules read, normalised from short and long syntax, each with its position. */
@@ -21,6 +22,8 @@ export interface ComposeService {
   ports: PortBinding[];
   volumes: VolumeMount[];
   profiles: string[];
+  /** `extends: name` or `extends: {service, file}`, resolved when the stack is loaded. */
+  extends?: { service: string; file?: string; at: SourceRef };
   /** Fields written with `!reset` (removed when merged) and `!override` (replacing instead of merging). */
   resets: Set<string>;
   overrides: Set<string>;
@@ -103,6 +106,7 @@ function readService(compose: ComposeFile, name: string, at: SourceRef, node: No
     resets,
     overrides,
     profiles: y.items(reset('profiles')).flatMap((i) => valueOf(compose, i)?.value ?? []),
+    extends: readExtends(compose, field('extends')),
     image: valueOf(compose, reset('image')),
     build: readBuild(compose, reset('build')),
     user: valueOf(compose, reset('user')),
@@ -111,6 +115,14 @@ function readService(compose: ComposeFile, name: string, at: SourceRef, node: No
     ports: y.items(reset('ports')).flatMap((item) => readPort(compose, item)),
     volumes: y.items(reset('volumes')).flatMap((item) => readVolume(compose, item)),
   };
+}
+
+function readExtends(compose: ComposeFile, node: Node | undefined): ComposeService['extends'] {
+  const short = valueOf(compose, node);
+  if (short?.value) return { service: short.value, at: short.at };
+  const service = valueOf(compose, compose.yaml.get(node, 'service')?.value);
+  if (!service?.value) return undefined;
+  return { service: service.value, file: valueOf(compose, compose.yaml.get(node, 'file')?.value)?.value, at: service.at };
 }
 
 function readBuild(compose: ComposeFile, node: Node | undefined): BuildSpec | undefined {

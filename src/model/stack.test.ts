@@ -86,6 +86,7 @@ describe('merging override files', () => {
     ['a new volume target is appended', 'services:\n  api:\n    volumes:\n      - /app/node_modules\n', (s: any) => expect(s.api.volumes).toEqual(['bind:api/src:/app/src', 'volume:data:/data', 'volume::/app/node_modules'])],
     ['volumes: !reset null removes them', 'services:\n  api:\n    volumes: !reset null\n', (s: any) => expect(s.api.volumes).toEqual([])],
     ['depends_on merges by service, the override winning', 'services:\n  api:\n    depends_on:\n      db:\n        condition: service_started\n      cache:\n        condition: service_healthy\n', (s: any) => expect(s.api.dependsOn).toEqual(['db:service_started', 'cache:service_healthy'])],
+    ['a depends_on entry without condition keeps the base condition', 'services:\n  api:\n    depends_on:\n      db:\n        required: false\n', (s: any) => expect(s.api.dependsOn).toEqual(['db:service_healthy'])],
     ['depends_on list form merges with map form', 'services:\n  api:\n    depends_on:\n      - cache\n', (s: any) => expect(s.api.dependsOn).toEqual(['db:service_healthy', 'cache:service_started'])],
     ['healthcheck.test replaces', 'services:\n  api:\n    healthcheck:\n      test: ["CMD-SHELL", "wget -qO- localhost:8000"]\n', (s: any) => expect(s.api.healthcheck).toBe('CMD-SHELL wget -qO- localhost:8000')],
     ['healthcheck timing only keeps the base test', 'services:\n  api:\n    healthcheck:\n      interval: 30s\n', (s: any) => expect(s.api.healthcheck).toBe('CMD curl -f http://localhost:8000/')],

@@ -47,7 +47,11 @@ export function mergeService(base: ComposeService, over: ComposeService): Compos
     user: pick('user'),
     build: over.resets.has('build') ? undefined : over.overrides.has('build') ? over.build : mergeBuild(base.build, over.build),
     healthcheck: over.resets.has('healthcheck') ? undefined : over.overrides.has('healthcheck') ? over.healthcheck : mergeHealthcheck(base.healthcheck, over.healthcheck),
-    dependsOn: list('depends_on', base.dependsOn, over.dependsOn, (d) => d.service),
+    dependsOn: list('depends_on', base.dependsOn, over.dependsOn.map((d) => {
+      // A map entry without `condition` (say, only `required: false`) keeps the base entry's condition.
+      const earlier = base.dependsOn.find((b) => b.service === d.service);
+      return earlier && d.form === 'map' && !d.conditionAt ? { ...d, condition: earlier.condition, conditionAt: earlier.conditionAt } : d;
+    }), (d) => d.service),
     ports: list('ports', base.ports, over.ports, (p) => `${p.hostIp}:${p.published?.join('-')}:${p.target}/${p.protocol}`),
     volumes: list('volumes', base.volumes, over.volumes, (v) => v.target ?? ''),
     profiles: over.resets.has('profiles') ? [] : [...new Set([...base.profiles, ...over.profiles])],
@@ -89,4 +93,46 @@ function rebase(base: BuildSpec, context: string | undefined): string | undefine
 function mergeHealthcheck(base: Healthcheck | undefined, over: Healthcheck | undefined): Healthcheck | undefined {
   if (!base || !over) return over ?? base;
   return { at: over.at, test: over.test ?? base.test, disabledAt: over.disabledAt ?? base.disabledAt };
+}
+
+export interface ExtendsProblem {
+  kind: 'cycle' | 'missing';
+  service: string;
+  target: string;
+  at: ComposeService['at'];
+}
+
+/**
+ * Resolves `extends` for the services of one document: the extended service (same document, or another file
+ * relative to this one) is resolved first, then the extending service is merged over it. `load` returns the
+ * services of another file; cycles and missing targets are collected in `problems` and leave the service as written.
+ */
+export function resolveExtends(
+  services: ComposeService[],
+  load: (file: string, from: ComposeService) => ComposeService[] | undefined,
+  problems: ExtendsProblem[],
+): ComposeService[] {
+  const resolving = new Map<ComposeService, ComposeService>();
+  const resolve = (service: ComposeService, siblings: ComposeService[], chain: ComposeService[]): ComposeService => {
+    const done = resolving.get(service);
+    if (done) return done;
+    const ext = service.extends;
+    // A remote file (`git@...`, `oci://...`, compose-go's `remote:`) cannot be read offline: the service stays unknown.
+    if (!ext || (ext.file && /^[a-z][\w+.-]*:/i.test(ext.file) && !/^[a-z]:[\\/]/i.test(ext.file))) return service;
+    const pool = ext.file ? load(ext.file, service) : siblings;
+    const target = pool?.find((s) => s.name === ext.service);
+    if (!target || !pool) {
+      problems.push({ kind: 'missing', service: service.name, target: ext.file ? `${ext.file}:${ext.service}` : ext.service, at: ext.at });
+      return service;
+    }
+    if (chain.includes(target) || target === service) {
+      problems.push({ kind: 'cycle', service: service.name, target: ext.service, at: ext.at });
+      return service;
+    }
+    const base = resolve(target, pool, [...chain, service]);
+    const result = { ...mergeService(base, service), name: service.name, at: service.at, compose: service.compose, node: service.node, extends: undefined };
+    resolving.set(service, result);
+    return result;
+  };
+  return services.map((s) => resolve(s, services, []));
 }

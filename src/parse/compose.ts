@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { LineIndex, type SourceRef } from '../model/location.js';
-import { interpolate, parseEnvFile, type Env } from './interpolate.js';
+import { parseEnvFile, type Env } from './interpolate.js';
 import { YamlView } from './yaml-nodes.js';
 
 export interface ParseProblem {
@@ -79,15 +79,4 @@ function readDotEnv(dir: string): Env {
   }
 }
 
-/** A scalar value after interpolation; `value` is undefined when it cannot be known statically. */
-export interface Value {
-  value: string | undefined;
-  raw: string;
-  at: SourceRef;
-}
-
-export function valueOf(compose: ComposeFile, node: Node | undefined): Value | undefined {
-  const raw = compose.yaml.scalar(node);
-  if (raw === undefined) return undefined;
-  return { value: interpolate(raw, compose.env).value, raw, at: compose.yaml.at(node) };
-}
+export { valueOf, type Value } from './value.js';
