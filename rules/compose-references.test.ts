@@ -10,6 +10,10 @@ testRule(rule, {
       files: { 'compose.yaml': 'services:\n  api:\n    extends:\n      file: common/services.yaml\n      service: web\n', 'common/services.yaml': 'services:\n  web:\n    image: w:1\n' },
     },
     { name: 'dependency on a service of another profile is defined', compose: 'services:\n  api:\n    image: a:1\n    depends_on: [db]\n  db:\n    image: postgres:16\n    profiles: [db]\n' },
+    {
+      name: 'a dependency defined in an included file',
+      files: { 'compose.yaml': 'include: [db/compose.yaml]\nservices:\n  api:\n    image: a:1\n    depends_on: [db]\n', 'db/compose.yaml': 'services:\n  db:\n    image: p:1\n' },
+    },
     { name: 'provider service', compose: 'services:\n  model:\n    provider:\n      type: model\n  api:\n    image: a:1\n' },
     { name: 'override fragment checked on its own', files: { 'compose.prod.yaml': 'services:\n  api:\n    restart: always\n    depends_on: [db]\n' } },
     { name: 'remote extends is unknown, not missing', compose: 'services:\n  api:\n    extends:\n      file: oci://registry.example.com/base:1\n      service: api\n' },
@@ -70,6 +74,11 @@ testRule(rule, {
       name: 'external network with a driver',
       compose: 'services:\n  api:\n    image: a:1\n    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n    driver: bridge\n',
       errors: [{ messageId: 'externalWithDriver', line: 8, column: 5, data: { name: 'proxy', key: 'driver' } }],
+    },
+    {
+      name: 'include of a missing file',
+      compose: 'include:\n  - path: ./db/compose.yaml\nservices:\n  api:\n    image: a:1\n',
+      errors: [{ messageId: 'includeMissing', line: 2, column: 11, data: { target: './db/compose.yaml' } }],
     },
     {
       name: 'duplicate container_name',

@@ -69,7 +69,7 @@ export default defineRule({
     tags: ['correctness'],
     description: 'Services only refer to services that exist, and `extends` does not go round in a cycle.',
     docs: {
-      what: 'Checks the references `docker compose config` resolves: each `depends_on` names a service of the same configuration (after merging overrides), each `extends` names a service that exists (in the same file or the named file) and does not lead back to itself, every service has an `image` or a `build`, named volumes, networks, secrets and configs that services use are declared at the top level, an `external` resource sets no `driver`, and no two services share a `container_name`. An override file checked on its own (named like `compose.prod.yaml` with services lacking an image, or whose services all lack one) is a fragment: its references are judged in the stack that merges it (`-f base -f override`).',
+      what: 'Checks the references `docker compose config` resolves: each `depends_on` names a service of the same configuration (after merging overrides), each `include` names a file that exists, each `extends` names a service that exists (in the same file or the named file) and does not lead back to itself, every service has an `image` or a `build`, named volumes, networks, secrets and configs that services use are declared at the top level, an `external` resource sets no `driver`, and no two services share a `container_name`. An override file checked on its own (named like `compose.prod.yaml` with services lacking an image, or whose services all lack one) is a fragment: its references are judged in the stack that merges it (`-f base -f override`).',
       why: 'Compose refuses such a configuration at start-up ("service X depends on undefined service Y", "circular reference"), usually on the deployment machine rather than in review.',
       example: 'services:\n  api:\n    build: .\n    depends_on:\n      datbase:\n        condition: service_healthy\n  database:\n    image: postgres:16',
       fix: 'Name the service as it is defined:\n\nservices:\n  api:\n    build: .\n    depends_on:\n      database:\n        condition: service_healthy\n  database:\n    image: postgres:16',
@@ -79,6 +79,7 @@ export default defineRule({
       extendsMissing: 'Service "{{service}}" extends "{{target}}", which is not defined.',
       extendsCycle: 'Service "{{service}}" extends "{{target}}", which leads back to itself.',
       noImage: 'Service "{{service}}" has neither `image` nor `build`.',
+      includeMissing: 'Included file {{target}} does not exist.',
       undefinedResource: 'Service "{{service}}" uses {{kind}} "{{name}}", which is not declared under top-level `{{section}}`.',
       externalWithDriver: '{{kind}} "{{name}}" is `external` and also sets `{{key}}`: an external resource is not created, so Compose rejects this.',
       duplicateContainerName: 'Container name "{{name}}" is already used by service "{{other}}": containers need unique names.',
@@ -86,7 +87,8 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const p of project.extendsProblems) {
-      report({ messageId: p.kind === 'cycle' ? 'extendsCycle' : 'extendsMissing', data: { service: p.service, target: p.target }, at: p.at });
+      const messageId = { cycle: 'extendsCycle', missing: 'extendsMissing', include: 'includeMissing' }[p.kind];
+      report({ messageId, data: { service: p.service, target: p.target }, at: p.at });
     }
     for (const stack of project.stacks) {
       const services = project.services.filter((s) => s.stack === stack);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { ComposeFile, ParseProblem } from '../parse/compose.js';
@@ -6,6 +6,7 @@ import { parseDockerfile, type DockerfileModel, type Stage } from '../parse/dock
 import { BuildContext } from './build-context.js';
 import type { ComposeService } from './service.js';
 import { targetStage } from './stage.js';
+import { valueOf } from '../parse/value.js';
 import { mergeServices, resolveExtends, type ExtendsProblem, type Stack } from './stack.js';
 
 /** A compose service (merged across its stack's files) linked to what it builds. */
@@ -121,14 +122,45 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
     }
     for (const [k, v] of Object.entries(options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
     const stack: Stack = { name: (options.composeFiles && options.stackName) || group.map((f) => path.relative(cwd, f).split(path.sep).join('/')).join(' + '), files: [], dir, env, profiles: options.profiles };
-    for (const file of group) {
+    const parsed = (file: string, fileEnv: typeof env, fileDir: string): ComposeFile[] => {
       const text = readText(file, project);
-      if (text === undefined) continue;
-      const { documents, problem } = parseCompose(file, text, env);
+      if (text === undefined) return [];
+      const { documents, problem } = parseCompose(file, text, fileEnv);
       if (problem) project.problems.push(problem);
-      for (const doc of documents) doc.dir = dir;
-      stack.files.push(...documents);
-    }
+      for (const doc of documents) doc.dir = fileDir;
+      return documents;
+    };
+    const main = group.flatMap((file) => parsed(file, env, dir));
+    // Top-level `include`: each included file is its own sub-project (its directory, its .env or env_file),
+    // loaded before the files that include it.
+    const seen = new Set(group);
+    const includes = (doc: ComposeFile): ComposeFile[] =>
+      doc.yaml.items(doc.yaml.get(doc.root, 'include')?.value).flatMap((item) => {
+        const y = doc.yaml;
+        const pathNode = y.scalar(item) !== undefined ? item : y.get(item, 'path')?.value;
+        const targets = (y.isSeq(pathNode) ? y.items(pathNode) : [pathNode]).map((n) => valueOf(doc, n)).filter((v) => v?.value);
+        return targets.flatMap((target) => {
+          const abs = path.resolve(doc.dir, target!.value!);
+          if (seen.has(abs)) return [];
+          seen.add(abs);
+          if (!existsSync(abs)) {
+            project.extendsProblems.push({ kind: 'include', service: '', target: target!.value!, at: target!.at });
+            return [];
+          }
+          const projectDir = valueOf(doc, y.get(item, 'project_directory')?.value)?.value;
+          const subDir = projectDir ? path.resolve(doc.dir, projectDir) : path.dirname(abs);
+          const envNode = y.get(item, 'env_file')?.value;
+          const envPaths = (y.isSeq(envNode) ? y.items(envNode) : envNode ? [envNode] : []).map((n) => valueOf(doc, n)?.value).filter((v): v is string => !!v);
+          const subEnv = new Map(env);
+          for (const f of envPaths.length ? envPaths.map((p) => path.resolve(doc.dir, p)) : [path.join(subDir, '.env')]) {
+            const text = readText(f, project, true);
+            if (text !== undefined) for (const [k, v] of parseEnvFile(text)) if (!options.processEnv?.[k]) subEnv.set(k, v);
+          }
+          const docs = parsed(abs, subEnv, subDir);
+          return [...docs.flatMap(includes), ...docs];
+        });
+      });
+    stack.files.push(...main.flatMap(includes), ...main);
     project.stacks.push(stack);
     project.composeFiles.push(...stack.files);
     // `extends` of another file: parsed with the stack's variables, its relative paths against its own directory.

@@ -140,6 +140,29 @@ describe('merging override files', () => {
   });
 });
 
+describe('include', () => {
+  it('adds the services of included files, with their own directory and .env', async () => {
+    const s = await merged(
+      {
+        'compose.yaml': 'include:\n  - db/compose.yaml\n  - path: cache/compose.yaml\n    env_file: cache/cache.env\nservices:\n  api:\n    image: api:1\n    depends_on: [db]\n',
+        'db/compose.yaml': 'services:\n  db:\n    image: postgres:${PG:-15}\n    volumes:\n      - ./data:/var/lib/postgresql/data\n',
+        'db/.env': 'PG=16\n',
+        'cache/compose.yaml': 'services:\n  cache:\n    image: redis:${REDIS}\n',
+        'cache/cache.env': 'REDIS=7\n',
+      },
+      ['compose.yaml'],
+    );
+    expect(Object.keys(s)).toEqual(['db', 'cache', 'api']);
+    expect(s.db).toMatchObject({ image: 'postgres:16', volumes: ['bind:db/data:/var/lib/postgresql/data'], at: 'db/compose.yaml:2' });
+    expect(s.cache!.image).toBe('redis:7');
+  });
+
+  it('a file including itself is read once', async () => {
+    const s = await merged({ 'compose.yaml': 'include: [compose.yaml]\nservices:\n  a:\n    image: a:1\n' }, ['compose.yaml']);
+    expect(Object.keys(s)).toEqual(['a']);
+  });
+});
+
 describe('profiles', () => {
   const compose = 'services:\n  app:\n    image: a:1\n  debug:\n    image: d:1\n    profiles: [debug]\n  tools:\n    image: t:1\n    profiles: [tools, debug]\n';
   it.each([

@@ -96,7 +96,8 @@ function mergeHealthcheck(base: Healthcheck | undefined, over: Healthcheck | und
 }
 
 export interface ExtendsProblem {
-  kind: 'cycle' | 'missing';
+  /** `include`: an included file that does not exist (service is then empty). */
+  kind: 'cycle' | 'missing' | 'include';
   service: string;
   target: string;
   at: ComposeService['at'];
