@@ -28,7 +28,7 @@ function checkResources(stack: Stack, report: Report): void {
         if (f.yaml.scalar(f.yaml.get(value, 'external')?.value) !== 'true') continue;
         for (const conflicting of ['driver', 'driver_opts']) {
           const entry = f.yaml.get(value, conflicting);
-          if (entry) report({ messageId: 'externalWithDriver', data: { kind: section.slice(0, -1), name: key, key: conflicting }, at: f.yaml.at(entry.keyNode) });
+          if (entry) report({ messageId: 'externalWithDriver', data: { kind: section.slice(0, -1), name: key, key: conflicting }, at: f.yaml.at(entry.keyNode), stack: stack.name });
         }
       }
     }
@@ -42,14 +42,14 @@ function checkResources(stack: Stack, report: Report): void {
           ? f.yaml.items(field).map((item) => ({ name: f.yaml.scalar(item) ?? f.yaml.scalar(f.yaml.get(item, 'source')?.value), at: f.yaml.at(item) }))
           : f.yaml.entries(field).map((e) => ({ name: e.key, at: f.yaml.at(e.keyNode) }));
         for (const ref of refs) {
-          if (ref.name && !declared[section]!.has(ref.name)) report({ messageId: 'undefinedResource', data: { service, kind: section.slice(0, -1), name: ref.name, section }, at: ref.at });
+          if (ref.name && !declared[section]!.has(ref.name)) report({ messageId: 'undefinedResource', data: { service, kind: section.slice(0, -1), name: ref.name, section }, at: ref.at, stack: stack.name });
         }
       }
       const name = f.yaml.get(node, 'container_name');
       const value = name && f.yaml.scalar(name.value);
       if (!value || value.includes('$')) continue;
       const other = containerNames.get(value);
-      if (other && other !== service) report({ messageId: 'duplicateContainerName', data: { name: value, other }, at: f.yaml.at(name.value) });
+      if (other && other !== service) report({ messageId: 'duplicateContainerName', data: { name: value, other }, at: f.yaml.at(name.value), stack: stack.name });
       else containerNames.set(value, service);
     }
   }
@@ -97,12 +97,12 @@ export default defineRule({
       const defined = new Set(stack.files.flatMap((f) => f.yaml.entries(f.yaml.get(f.root, 'services')?.value).map((e) => e.key)));
       for (const service of services) {
         for (const dep of service.dependsOn) {
-          if (!defined.has(dep.service)) report({ messageId: 'undefinedDependency', data: { service: service.name, dependency: dep.service }, at: dep.at });
+          if (!defined.has(dep.service)) report({ messageId: 'undefinedDependency', data: { service: service.name, dependency: dep.service }, at: dep.at, stack: stack.name });
         }
-        if (!runnable(service)) report({ messageId: 'noImage', data: { service: service.name }, at: service.at });
+        if (!runnable(service)) report({ messageId: 'noImage', data: { service: service.name }, at: service.at, stack: stack.name });
         for (const v of service.volumes) {
           if (v.type === 'volume' && v.source && !service.declaredVolumes.has(v.source)) {
-            report({ messageId: 'undefinedResource', data: { service: service.name, kind: 'volume', name: v.source, section: 'volumes' }, at: v.at });
+            report({ messageId: 'undefinedResource', data: { service: service.name, kind: 'volume', name: v.source, section: 'volumes' }, at: v.at, stack: stack.name });
           }
         }
       }

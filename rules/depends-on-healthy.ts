@@ -29,12 +29,12 @@ export default defineRule({
         if (dep.condition === 'service_completed_successfully') continue;
         if (dep.condition === 'service_healthy') {
           const target = project.services.find((s) => s.stack === service.stack && s.name === dep.service);
-          if (target && healthOf(target).state === 'no') report({ messageId: 'neverHealthy', data, at: dep.conditionAt ?? dep.at });
+          if (target && healthOf(target).state === 'no') report({ messageId: 'neverHealthy', data, stack: service.stack.name, at: dep.conditionAt ?? dep.at });
           continue;
         }
-        if (dep.form === 'list') report({ messageId: 'listForm', data, at: dep.at });
-        else if (!dep.conditionAt) report({ messageId: 'noCondition', data, at: dep.at });
-        else report({ messageId: 'weakCondition', data, at: dep.conditionAt });
+        if (dep.form === 'list') report({ messageId: 'listForm', data, stack: service.stack.name, at: dep.at });
+        else if (!dep.conditionAt) report({ messageId: 'noCondition', data, stack: service.stack.name, at: dep.at });
+        else report({ messageId: 'weakCondition', data, stack: service.stack.name, at: dep.conditionAt });
       }
     }
   },

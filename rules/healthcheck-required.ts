@@ -37,7 +37,7 @@ export default defineRule({
       if (health.state !== 'no') continue;
       const data = { service: service.name, stage: service.stage ? stageLabel(service.stage) : '' };
       const messageId = { disabled: 'disabled', 'test-none': 'testNone', 'dockerfile-none': 'dockerfileNone', missing: service.stage ? 'missingBuilt' : 'missing' }[health.why];
-      report({ messageId, data, at: health.at });
+      report({ messageId, data, at: health.at, stack: service.stack.name });
     }
     for (const { dockerfile, stage } of project.standalone) {
       if (!stage) continue;

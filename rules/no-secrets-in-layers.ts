@@ -54,8 +54,8 @@ export default defineRule({
         if (!value) continue;
         const data = { service: service.name, name: arg.name, masked: maskSecret(value) };
         const credential = findCredentials(value)[0];
-        if (credential) report({ messageId: 'credentialBuildArg', data: { ...data, kind: credential.kind, masked: maskSecret(credential.value) }, at: arg.at, snippet: arg.name });
-        else if (isSecretName(arg.name) && !isPlaceholderValue(value)) report({ messageId: 'secretBuildArg', data, at: arg.at, snippet: arg.name });
+        if (credential) report({ messageId: 'credentialBuildArg', data: { ...data, kind: credential.kind, masked: maskSecret(credential.value) }, at: arg.at, snippet: arg.name, stack: service.stack.name });
+        else if (isSecretName(arg.name) && !isPlaceholderValue(value)) report({ messageId: 'secretBuildArg', data, at: arg.at, snippet: arg.name, stack: service.stack.name });
       }
     }
   },

@@ -64,10 +64,10 @@ export default defineRule({
         if (unknown.some((t) => t === undefined || t === target)) continue; // cannot tell what is mounted there
         const over = service.volumes.find((v) => v.target !== undefined && normalise(v.target) === target);
         const data = { service: service.name, target: over ? target : normalise(mount.target) };
-        if (!over) report({ messageId: 'missing', data, at: mount.at });
-        else if (over.type !== 'volume') report({ messageId: 'bindMount', data, at: over.at });
-        else if (!over.source) report({ messageId: 'anonymous', data, at: over.at });
-        else if (!declared.has(over.source)) report({ messageId: 'undeclared', data: { ...data, volume: over.source }, at: over.at });
+        if (!over) report({ messageId: 'missing', data, stack: service.stack.name, at: mount.at });
+        else if (over.type !== 'volume') report({ messageId: 'bindMount', data, stack: service.stack.name, at: over.at });
+        else if (!over.source) report({ messageId: 'anonymous', data, stack: service.stack.name, at: over.at });
+        else if (!declared.has(over.source)) report({ messageId: 'undeclared', data: { ...data, volume: over.source }, stack: service.stack.name, at: over.at });
       }
     }
   },

@@ -33,23 +33,23 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const judge = (df: DockerfileModel, stage: Stage, onMissing: () => void) => {
+    const judge = (df: DockerfileModel, stage: Stage, onMissing: () => void, stack?: string) => {
       const user = effectiveUser(df, stage);
       if (!user) return defaultsToNonRoot(stage) ? undefined : onMissing();
       if (!user.value.includes('$') && isRootUser(user.value)) {
-        report({ messageId: 'rootUser', data: { stage: stageLabel(stage), user: user.value }, at: user.at });
+        report({ messageId: 'rootUser', data: { stage: stageLabel(stage), user: user.value }, at: user.at, stack });
       }
     };
     for (const service of project.services) {
       if (service.user) {
         const user = service.user.value;
-        if (user !== undefined && isRootUser(user)) report({ messageId: 'composeRoot', data: { service: service.name, user }, at: service.user.at });
+        if (user !== undefined && isRootUser(user)) report({ messageId: 'composeRoot', data: { service: service.name, user }, at: service.user.at, stack: service.stack.name });
         continue;
       }
       const { dockerfile, stage } = service;
       if (!dockerfile || !stage) continue;
       const name = dockerfile.path.startsWith(service.compose.dir) ? dockerfile.path.slice(service.compose.dir.length + 1) : dockerfile.path;
-      judge(dockerfile, stage, () => report({ messageId: 'noUserService', data: { service: service.name, stage: stageLabel(stage), dockerfile: name || 'Dockerfile' }, at: service.at }));
+      judge(dockerfile, stage, () => report({ messageId: 'noUserService', data: { service: service.name, stage: stageLabel(stage), dockerfile: name || 'Dockerfile' }, at: service.at, stack: service.stack.name }), service.stack.name);
     }
     for (const { dockerfile, stage } of project.standalone) {
       if (stage) judge(dockerfile, stage, () => report({ messageId: 'noUser', data: { stage: stageLabel(stage) }, at: stage.fromAt }));

@@ -45,6 +45,7 @@ export default defineRule({
           if (clash) {
             report({
               messageId: 'duplicate',
+              stack: stack.name,
               data: {
                 port: clash.port,
                 protocol: port.protocol,

@@ -116,6 +116,61 @@ describe('config', () => {
   });
 });
 
+describe('stacks', () => {
+  const files = {
+    'docker-compose.yml': 'services:\n  api:\n    image: api:1\n    ports: ["${API_PORT}:8000"]\n  docs:\n    image: docs:1\n    ports: ["${DOCS_PORT}:80"]\n    healthcheck:\n      test: ["CMD", "true"]\n',
+    'docker-compose.prod.yml': 'services:\n  api:\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n',
+    '.prod.env': 'API_PORT=8000\nDOCS_PORT=8080\n',
+    '.dev.env': 'API_PORT=8000\nDOCS_PORT=8000\n',
+    'tools/compose.yaml': 'services:\n  adminer:\n    image: adminer:4\n',
+    '.dockpolicy.yaml':
+      'stacks:\n  prod:\n    files: [docker-compose.yml, docker-compose.prod.yml]\n    env_files: [.prod.env]\n  dev:\n    files: [docker-compose.yml]\n    env_files: [.dev.env]\n',
+  };
+  const summary = (stdout: string) => JSON.parse(stdout).findings.map((f: any) => `${f.file}:${f.line} ${f.ruleId}${f.stack ? ` [${f.stack}]` : ''}`);
+
+  it('checks each declared stack merged, and the files no stack covers on their own', async () => {
+    const r = await cli(['check', '--format', 'json'], tree(files));
+    expect(summary(r.stdout)).toEqual([
+      'docker-compose.yml:2 healthcheck-required [dev]',
+      'docker-compose.yml:7 unique-host-ports [dev]',
+      'tools/compose.yaml:2 healthcheck-required',
+    ]);
+  });
+
+  it('--stack checks one stack: the prod healthcheck satisfies the rule, and its env file sets distinct ports', async () => {
+    const r = await cli(['check', '--stack', 'prod', '--format', 'json'], tree(files));
+    expect(summary(r.stdout)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('names the stack in text and SARIF', async () => {
+    const dir = tree(files);
+    expect((await cli(['check'], dir)).stdout).toContain('[stack: dev]');
+    const sarif = JSON.parse((await cli(['check', '--format', 'sarif'], dir)).stdout);
+    expect(sarif.runs[0].results.map((r: any) => r.properties?.stack)).toContain('dev');
+  });
+
+  it('-f with --env-file merges like docker compose', async () => {
+    const r = await cli(['check', '-f', 'docker-compose.yml', '-f', 'docker-compose.prod.yml', '--env-file', '.dev.env', '-p', 'mix', '--format', 'json'], tree(files));
+    expect(summary(r.stdout)).toEqual(['docker-compose.yml:7 unique-host-ports [mix]']);
+  });
+
+  it.each([
+    [['check', '--stack', 'staging'], /--stack: no stack "staging"/],
+    [['check', '-f', 'missing.yml'], /--file: file not found: missing\.yml/],
+  ])('%j exits 2', async (args, message) => {
+    const r = await cli(args, tree(files));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a stack without files is a config error naming the key', async () => {
+    const r = await cli(['check'], tree({ ...files, '.dockpolicy.yaml': 'stacks:\n  prod:\n    env_files: [.prod.env]\n' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/stacks\.prod/);
+  });
+});
+
 describe('formats and output', () => {
   it('json has the documented shape', async () => {
     const r = await cli(['check', '--format', 'json'], path.join(seeds, 'todo-chatbot'));

@@ -20,6 +20,8 @@ export interface CheckArgs {
   useEnv: boolean;
   /** Whether paths were given: with `-f` and no paths, nothing else is searched. */
   explicitPaths: boolean;
+  /** `--stack`: one stack declared in the config. */
+  stack?: string;
 }
 
 export interface RulesArgs {
@@ -48,7 +50,7 @@ export function parseArgs(argv: string[]): Args {
     return { command: 'rules', format };
   }
   if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected check or rules; see --help)`);
-  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name'], ['--quiet', '--no-color', '--color', '--use-env']);
+  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack'], ['--quiet', '--no-color', '--color', '--use-env']);
   const composeFiles = flags.lists['--file'] ?? [];
   return {
     command: 'check',
@@ -59,6 +61,7 @@ export function parseArgs(argv: string[]): Args {
     profiles: flags.lists['--profile'] ?? [],
     projectName: flags.values['--project-name'],
     useEnv: flags.switches.has('--use-env'),
+    stack: flags.values['--stack'],
     format: (flags.values['--format'] ?? 'text') as CheckArgs['format'],
     output: flags.values['--output'],
     failLevel: (flags.values['--fail-level'] ?? 'error') as Level,
@@ -126,6 +129,7 @@ Options for check:
   --env-file <file>                  Interpolation variables (repeatable; default: .env in the project directory)
   --profile <name>                   Check only the services Compose starts with this profile (repeatable)
   -p, --project-name <name>          Name of the -f configuration in reports
+  --stack <name>                     Check only this stack of the config's stacks:
   --use-env                          Also read the process environment for interpolation (off: reproducible results)
 
 Options for rules:

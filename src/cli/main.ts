@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, HELP, type CheckArgs } from './args.js';
-import { UsageError, findConfigFile, loadConfig, resolveRuleSettings } from '../engine/config.js';
+import { UsageError, findConfigFile, loadConfig, resolveRuleSettings, type Config } from '../engine/config.js';
 import { atOrAbove, runRules } from '../engine/run.js';
 import { discover } from '../discover/discover.js';
-import { loadProject } from '../model/project.js';
+import { loadProject, type StackSpec } from '../model/project.js';
 import { packageRoot } from '../util/package-root.js';
 import { rules } from '../../rules/index.js';
 
@@ -56,14 +56,15 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   for (const file of [...args.composeFiles, ...args.envFiles]) {
     if (!existsSync(path.resolve(io.cwd, file))) throw new UsageError(`${args.composeFiles.includes(file) ? '--file' : '--env-file'}: file not found: ${file}`);
   }
+  // `--stack` checks that stack alone; without paths, declared stacks are checked with everything else found.
+  if (args.stack !== undefined && !args.explicitPaths) args.paths = [];
   const { files, errors } = args.paths.length ? await discover(args.paths, { cwd: io.cwd, forceKind: args.kind }) : { files: [], errors: [] };
   if (errors.length) throw new UsageError(`${errors[0]!.path}: ${errors[0]!.message}`);
   const project = await loadProject(files, io.cwd, {
-    composeFiles: args.composeFiles.length ? args.composeFiles : undefined,
+    stacks: args.composeFiles.length ? [{ name: args.projectName, files: args.composeFiles }] : stacksFromConfig(config, args.stack),
     envFiles: args.envFiles.length ? args.envFiles : undefined,
     profiles: args.profiles.length ? args.profiles : undefined,
     processEnv: args.useEnv ? io.env : undefined,
-    stackName: args.projectName,
   });
   const result = runRules(project, rules, settings);
   for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
@@ -81,6 +82,23 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   } else io.stdout(text);
   if (result.crashes.length) return 2;
   return findings.some((f) => atOrAbove(f.level, args.failLevel)) ? 1 : 0;
+}
+
+/** Stacks declared in the config (`--stack` picks one), paths relative to the config file. */
+function stacksFromConfig(config: Config, only: string | undefined): StackSpec[] {
+  const declared = Object.entries(config.stacks ?? {});
+  if (only !== undefined && !declared.some(([name]) => name === only)) {
+    throw new UsageError(`--stack: no stack "${only}" in ${config.file ? path.basename(config.file) : 'the configuration (none found)'}`);
+  }
+  const base = config.file ? path.dirname(config.file) : '.';
+  return declared
+    .filter(([name]) => only === undefined || name === only)
+    .map(([name, s]) => ({
+      name,
+      files: s.files.map((f) => path.resolve(base, f)),
+      envFiles: s.env_files?.map((f) => path.resolve(base, f)),
+      profiles: s.profiles,
+    }));
 }
 
 function version(): string {

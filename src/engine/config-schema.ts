@@ -25,6 +25,20 @@ export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
+      stacks: {
+        type: 'object',
+        description: 'Named compose configurations, each checked merged as `docker compose -f ... --env-file ... --profile ...` runs it.',
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Compose files, base first, relative to this config file.' },
+            env_files: { type: 'array', items: { type: 'string' }, description: 'Interpolation variables (default: .env beside the first file).' },
+            profiles: { type: 'array', items: { type: 'string' }, description: 'Only services Compose starts with these profiles.' },
+          },
+        },
+      },
       rules: {
         type: 'object',
         additionalProperties: false,

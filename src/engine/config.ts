@@ -17,6 +17,8 @@ export interface RuleSetting {
 export interface Config {
   file?: string;
   rules: Record<string, LevelSetting | [LevelSetting, Record<string, unknown>?]>;
+  /** Named compose configurations: `{ prod: { files: [...], env_files: [...], profiles: [...] } }`. */
+  stacks?: Record<string, { files: string[]; env_files?: string[]; profiles?: string[] }>;
 }
 
 /** The config file for `cwd`: `--config` if given, else the nearest `.dockpolicy.yaml` in cwd or its parents. */

@@ -16,6 +16,8 @@ export interface Finding {
   /** Absolute path of the file where the offending text was written. */
   file: string;
   range: Range;
+  /** The stack the finding was made in (findings about a compose service). */
+  stack?: string;
   /**
    * The text at `range` (trimmed, at most one line), used for fingerprints that survive
    * unrelated edits. Secrets are masked before they reach here.

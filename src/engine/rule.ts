@@ -42,6 +42,8 @@ export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
   at: SourceRef;
+  /** The stack (compose configuration) the finding was made in, for findings about a service. */
+  stack?: string;
   /** Text identifying the finding for fingerprints, when the text at `at` must not be used (a secret). */
   snippet?: string;
 }

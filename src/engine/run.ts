@@ -26,7 +26,7 @@ export function runRules(project: Project, rules: Rule[], settings: Map<string, 
     enabled.push({ meta: rule.meta, level });
     const add = (report: Report) => {
       const finding = toFinding(project, rule.meta, level, report);
-      const key = `${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.ruleId}\0${finding.message}`;
+      const key = `${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.ruleId}\0${finding.message}\0${finding.stack ?? ''}`;
       if (!findings.has(key)) findings.set(key, finding);
     };
     if (rule.meta.id === PARSE_ERROR) {
@@ -47,7 +47,10 @@ function toFinding(project: Project, meta: RuleMeta, level: Level, report: Repor
   if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
   const data = report.data ?? {};
   const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String(data[key] ?? `{{${key}}}`));
-  return { ruleId: meta.id, level, messageId: report.messageId, message, data, file: report.at.file, range: report.at.range, snippet: report.snippet ?? snippetAt(project, report.at) };
+  const finding: Finding = { ruleId: meta.id, level, messageId: report.messageId, message, data, file: report.at.file, range: report.at.range, snippet: report.snippet ?? snippetAt(project, report.at) };
+  // Only stacks that are more than one file on its own carry a label: a single file's stack is its path already.
+  if (report.stack && project.stacks.find((s) => s.name === report.stack)?.labelled) finding.stack = report.stack;
+  return finding;
 }
 
 /** The first line of the reported text, for fingerprints. Secret values are masked by rules before they get here. */
@@ -64,7 +67,8 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
     a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    a.message.localeCompare(b.message) ||
+    (a.stack ?? '').localeCompare(b.stack ?? '')
   );
 }
 

@@ -62,17 +62,25 @@ export class Project {
   }
 }
 
+/** A stack given explicitly: `-f` files on the command line, or one declared under `stacks:` in the config. */
+export interface StackSpec {
+  /** Named in reports; default: its files joined with ` + `. */
+  name?: string;
+  /** Compose files in order, absolute or relative to the run's directory. */
+  files: string[];
+  envFiles?: string[];
+  profiles?: string[];
+}
+
 export interface LoadOptions {
-  /** `-f` files in order: one stack made of them; discovered compose files are then not checked on their own. */
-  composeFiles?: string[];
-  /** `--env-file` files in order (later ones win); default: the `.env` in the project directory. */
+  /** Explicit stacks. Discovered compose files they do not include are still grouped and checked on their own. */
+  stacks?: StackSpec[];
+  /** `--env-file` files in order (later ones win) for stacks that name none; default: the project directory's `.env`. */
   envFiles?: string[];
   /** `--profile`: only services Compose would start with these profiles; default: every service. */
   profiles?: string[];
   /** `--use-env`: the process environment, which wins over env files. Not read otherwise, so results are reproducible. */
   processEnv?: NodeJS.ProcessEnv;
-  /** `-p`: the name of the `-f` stack in reports. */
-  stackName?: string;
 }
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -99,7 +107,11 @@ function groupStacks(files: string[]): string[][] {
 
 export async function loadProject(files: DiscoveredFile[], cwd: string, options: LoadOptions = {}): Promise<Project> {
   const project = new Project(cwd);
-  const composePaths = options.composeFiles?.map((f) => path.resolve(cwd, f)) ?? files.filter((f) => f.kind === 'compose').map((f) => f.path);
+  const specs: StackSpec[] = (options.stacks ?? []).map((s) => ({ ...s, files: s.files.map((f) => path.resolve(cwd, f)) }));
+  const covered = new Set(specs.flatMap((s) => s.files));
+  const loose = files.filter((f) => f.kind === 'compose' && !covered.has(f.path)).map((f) => f.path);
+  const groups: StackSpec[] = [...specs, ...groupStacks(loose).map((group) => ({ files: group }))];
+  const composePaths = groups.flatMap((g) => g.files);
   // The YAML side is loaded only when there is a compose file: a Dockerfile-only run (a pre-commit hook on one
   // Dockerfile) starts faster without it.
   const composeSide = composePaths.length ? await Promise.all([import('../parse/compose.js'), import('./service.js'), import('../parse/interpolate.js')]) : undefined;
@@ -110,18 +122,19 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
     if (text !== undefined) discoveredDockerfiles.push(dockerfileAt(project, file.path, text)!);
   }
   const built = new Set<DockerfileModel>();
-  const groups = options.composeFiles ? [composePaths] : groupStacks(composePaths);
-  for (const group of groups) {
+  for (const spec of groups) {
     const [{ parseCompose }, { servicesOf }, { parseEnvFile }] = composeSide!;
+    const group = spec.files;
     const dir = path.dirname(group[0]!);
     const env = new Map<string, string>();
-    const envFiles = options.envFiles?.map((f) => path.resolve(cwd, f)) ?? [path.join(dir, '.env')];
-    for (const file of envFiles) {
-      const text = readText(file, project, !options.envFiles);
+    const explicitEnv = spec.envFiles ?? options.envFiles;
+    for (const file of explicitEnv?.map((f) => path.resolve(cwd, f)) ?? [path.join(dir, '.env')]) {
+      const text = readText(file, project, !explicitEnv);
       if (text !== undefined) for (const [k, v] of parseEnvFile(text)) env.set(k, v);
     }
     for (const [k, v] of Object.entries(options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
-    const stack: Stack = { name: (options.composeFiles && options.stackName) || group.map((f) => path.relative(cwd, f).split(path.sep).join('/')).join(' + '), files: [], dir, env, profiles: options.profiles };
+    const name = spec.name ?? group.map((f) => path.relative(cwd, f).split(path.sep).join('/')).join(' + ');
+    const stack: Stack = { name, files: [], dir, env, profiles: spec.profiles ?? options.profiles, labelled: spec.name !== undefined || group.length > 1 };
     const parsed = (file: string, fileEnv: typeof env, fileDir: string): ComposeFile[] => {
       const text = readText(file, project);
       if (text === undefined) return [];

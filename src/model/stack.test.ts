@@ -11,14 +11,14 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'dockpolicy-merge-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let counter = 0;
 
-async function merged(files: Record<string, string>, order: string[], options: Omit<LoadOptions, 'composeFiles'> = {}) {
+async function merged(files: Record<string, string>, order: string[], options: Omit<LoadOptions, 'stacks'> = {}) {
   const dir = path.join(root, String(counter++));
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);
   }
   const envFiles = options.envFiles?.map((f) => path.join(dir, f));
-  const project = await loadProject([], dir, { ...options, envFiles, composeFiles: order.map((f) => path.join(dir, f)) });
+  const project = await loadProject([], dir, { ...options, envFiles, stacks: [{ files: order.map((f) => path.join(dir, f)) }] });
   return Object.fromEntries(project.services.map((s) => [s.name, summary(s, dir)]));
 }
 

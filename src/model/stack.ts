@@ -14,6 +14,8 @@ export interface Stack {
   dir: string;
   env: Env;
   profiles?: string[];
+  /** Declared by name (config `stacks:`, `-p`) or merged from several files: findings name it. */
+  labelled: boolean;
 }
 
 /**

@@ -42,6 +42,7 @@ export const json: Reporter = (result) => {
       endLine: f.range.end.line,
       endColumn: f.range.end.column,
       data: f.data,
+      ...(f.stack && { stack: f.stack }),
     })),
   };
   return `${JSON.stringify(output, null, 2)}\n`;

@@ -103,6 +103,7 @@ export const sarif: Reporter = (result) => {
               { physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(f.range) } },
             ],
             partialFingerprints: { primaryLocationLineHash: fingerprint(f, uri) },
+            ...(f.stack && { properties: { stack: f.stack } }),
           };
         }),
       },

@@ -18,7 +18,7 @@ export const text: Reporter = (result, options) => {
 
   const blocks: string[] = [];
   for (const [file, findings] of byFile) {
-    const rows = findings.map((f) => [`${f.range.start.line}:${f.range.start.column}`, f.level, f.message, f.ruleId] as const);
+    const rows = findings.map((f) => [`${f.range.start.line}:${f.range.start.column}`, f.level, f.stack ? `${f.message} [stack: ${f.stack}]` : f.message, f.ruleId] as const);
     // Widths come from the plain text, so escape codes never shift the columns.
     const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     const pad = (s: string, i: number) => ' '.repeat(width[i]! - s.length);
