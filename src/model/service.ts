@@ -21,12 +21,34 @@ export interface ComposeService {
   dependsOn: Dependency[];
   ports: PortBinding[];
   volumes: VolumeMount[];
+  /** `environment` and `labels`, list (`KEY=VALUE`) or map form; a name without a value has `value` undefined. */
+  environment: KeyValue[];
+  labels: KeyValue[];
+  /** `env_file` as string, list or `{path, required}` items: absolute paths. */
+  envFiles: { path: string; required: boolean; at: SourceRef }[];
+  /** `networks` (list or map), `secrets`/`configs` (short or long form, by source): referenced names. */
+  networks: Named[];
+  secrets: Named[];
+  configs: Named[];
+  /** `cap_add`, `cap_drop`, `expose`, `dns`... : plain string lists (merged as sets). */
+  lists: Record<'cap_add' | 'cap_drop' | 'expose' | 'security_opt', Named[]>;
   profiles: string[];
   /** `extends: name` or `extends: {service, file}`, resolved when the stack is loaded. */
   extends?: { service: string; file?: string; at: SourceRef };
   /** Fields written with `!reset` (removed when merged) and `!override` (replacing instead of merging). */
   resets: Set<string>;
   overrides: Set<string>;
+}
+
+export interface KeyValue {
+  name: string;
+  value?: Value;
+  at: SourceRef;
+}
+
+export interface Named {
+  name: string;
+  at: SourceRef;
 }
 
 export interface BuildSpec {
@@ -114,6 +136,18 @@ function readService(compose: ComposeFile, name: string, at: SourceRef, node: No
     dependsOn: readDependsOn(compose, reset('depends_on')),
     ports: y.items(reset('ports')).flatMap((item) => readPort(compose, item)),
     volumes: y.items(reset('volumes')).flatMap((item) => readVolume(compose, item)),
+    environment: readKeyValues(compose, reset('environment')),
+    labels: readKeyValues(compose, reset('labels')),
+    envFiles: readEnvFiles(compose, reset('env_file')),
+    networks: readNamed(compose, reset('networks'), 'name'),
+    secrets: readNamed(compose, reset('secrets'), 'source'),
+    configs: readNamed(compose, reset('configs'), 'source'),
+    lists: {
+      cap_add: readNamed(compose, reset('cap_add'), 'name'),
+      cap_drop: readNamed(compose, reset('cap_drop'), 'name'),
+      expose: readNamed(compose, reset('expose'), 'name'),
+      security_opt: readNamed(compose, reset('security_opt'), 'name'),
+    },
   };
 }
 
@@ -154,7 +188,30 @@ function readBuild(compose: ComposeFile, node: Node | undefined): BuildSpec | un
 }
 
 /** `args`, `environment` and `labels` in map form or `KEY=VALUE` list form. */
-export function readKeyValues(compose: ComposeFile, node: Node | undefined): { name: string; value?: Value; at: SourceRef }[] {
+/** Names in a list of strings, a list of `{<key>: name}` mappings, or the keys of a mapping. */
+function readNamed(compose: ComposeFile, node: Node | undefined, key: string): Named[] {
+  const y = compose.yaml;
+  if (y.isSeq(node)) {
+    return y.items(node).flatMap((item) => {
+      const v = valueOf(compose, item) ?? valueOf(compose, y.get(item, key)?.value);
+      return v?.value !== undefined ? [{ name: v.value, at: v.at }] : [];
+    });
+  }
+  return y.entries(node).map(({ key: name, keyNode }) => ({ name, at: y.at(keyNode) }));
+}
+
+function readEnvFiles(compose: ComposeFile, node: Node | undefined): ComposeService['envFiles'] {
+  const y = compose.yaml;
+  const items = y.isSeq(node) ? y.items(node) : node ? [node] : [];
+  return items.flatMap((item) => {
+    const v = valueOf(compose, item) ?? valueOf(compose, y.get(item, 'path')?.value);
+    if (!v?.value) return [];
+    const required = valueOf(compose, y.get(item, 'required')?.value)?.value !== 'false';
+    return [{ path: path.resolve(compose.dir, v.value), required, at: v.at }];
+  });
+}
+
+export function readKeyValues(compose: ComposeFile, node: Node | undefined): KeyValue[] {
   const y = compose.yaml;
   if (y.isSeq(node)) {
     return y.items(node).flatMap((item) => {

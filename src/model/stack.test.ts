@@ -34,6 +34,13 @@ function summary(s: LinkedService, dir: string) {
     dependsOn: s.dependsOn.map((d) => `${d.service}:${d.condition}`),
     healthcheck: s.healthcheck?.disabledAt ? 'disabled' : s.healthcheck?.test?.value.join(' '),
     profiles: s.profiles,
+    environment: s.environment.map((e) => (e.value ? `${e.name}=${e.value.value}` : e.name)),
+    labels: s.labels.map((e) => `${e.name}=${e.value?.value}`),
+    envFiles: s.envFiles.map((e) => `${rel(e.path)}${e.required ? '' : '?'}`),
+    networks: s.networks.map((n) => n.name),
+    secrets: s.secrets.map((n) => n.name),
+    capAdd: s.lists.cap_add.map((n) => n.name),
+    expose: s.lists.expose.map((n) => n.name),
     at: `${rel(s.at.file)}:${s.at.range.start.line}`,
   };
 }
@@ -63,6 +70,15 @@ const base = `services:
       interval: 10s
   db:
     image: postgres:16
+    environment:
+      A: "1"
+      B: "1"
+    labels: [tier=db]
+    env_file: base.env
+    networks: [back]
+    secrets: [pg_password]
+    cap_add: [NET_ADMIN]
+    expose: [5432]
 volumes:
   data:
 `;
@@ -96,6 +112,13 @@ describe('merging override files', () => {
     ['a service only in the override is added, at its own position', 'services:\n  worker:\n    image: w:1\n', (s: any) => expect(s.worker).toMatchObject({ image: 'w:1', at: 'override.yaml:2' })],
     ['a merged service keeps the base key as its position', 'services:\n  api:\n    image: api:2\n', (s: any) => expect(s.api.at).toBe('compose.yaml:2')],
     ['profiles of both files apply', 'services:\n  db:\n    profiles: [tools]\n', (s: any) => expect(s.db.profiles).toEqual(['tools'])],
+    ['environment merges by name across list and map forms', 'services:\n  db:\n    environment:\n      - B=2\n      - C\n', (s: any) => expect(s.db.environment).toEqual(['A=1', 'B=2', 'C'])],
+    ['environment: !override replaces', 'services:\n  db:\n    environment: !override\n      Z: "9"\n', (s: any) => expect(s.db.environment).toEqual(['Z=9'])],
+    ['labels merge by name', 'services:\n  db:\n    labels:\n      tier: data\n      team: core\n', (s: any) => expect(s.db.labels).toEqual(['tier=data', 'team=core'])],
+    ['env_file forms: string, list, {path, required}', 'services:\n  db:\n    env_file:\n      - path: ./db.env\n        required: false\n      - common.env\n', (s: any) => expect(s.db.envFiles).toEqual(['base.env', 'db.env?', 'common.env'])],
+    ['networks merge by name, list and map', 'services:\n  db:\n    networks:\n      back:\n        aliases: [database]\n      front: {}\n', (s: any) => expect(s.db.networks).toEqual(['back', 'front'])],
+    ['secrets merge by source, short and long', 'services:\n  db:\n    secrets:\n      - source: pg_password\n        target: /run/secrets/pg\n      - api_key\n', (s: any) => expect(s.db.secrets).toEqual(['pg_password', 'api_key'])],
+    ['cap_add and expose merge as sets', 'services:\n  db:\n    cap_add: [NET_ADMIN, SYS_TIME]\n    expose: ["5432", "9187"]\n', (s: any) => expect([s.db.capAdd, s.db.expose]).toEqual([['NET_ADMIN', 'SYS_TIME'], ['5432', '9187']])],
     ['override paths resolve against the first file\'s directory', 'services:\n  api:\n    volumes:\n      - ./logs:/logs\n', (s: any) => expect(s.api.volumes).toContain('bind:logs:/logs')],
   ])('%s', async (_name, override, check) => {
     check(await merged({ 'compose.yaml': base, 'override.yaml': override }, ['compose.yaml', 'override.yaml']));

@@ -57,6 +57,18 @@ export function mergeService(base: ComposeService, over: ComposeService): Compos
     ports: list('ports', base.ports, over.ports, (p) => `${p.hostIp}:${p.published?.join('-')}:${p.target}/${p.protocol}`),
     volumes: list('volumes', base.volumes, over.volumes, (v) => v.target ?? ''),
     profiles: over.resets.has('profiles') ? [] : [...new Set([...base.profiles, ...over.profiles])],
+    environment: list('environment', base.environment, over.environment, (e) => e.name),
+    labels: list('labels', base.labels, over.labels, (e) => e.name),
+    envFiles: list('env_file', base.envFiles, over.envFiles, (e) => e.path),
+    networks: list('networks', base.networks, over.networks, (n) => n.name),
+    secrets: list('secrets', base.secrets, over.secrets, (n) => n.name),
+    configs: list('configs', base.configs, over.configs, (n) => n.name),
+    lists: {
+      cap_add: list('cap_add', base.lists.cap_add, over.lists.cap_add, (n) => n.name),
+      cap_drop: list('cap_drop', base.lists.cap_drop, over.lists.cap_drop, (n) => n.name),
+      expose: list('expose', base.lists.expose, over.lists.expose, (n) => n.name),
+      security_opt: list('security_opt', base.lists.security_opt, over.lists.security_opt, (n) => n.name),
+    },
     resets: new Set(),
     overrides: new Set(),
   };
