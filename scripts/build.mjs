@@ -58,6 +58,21 @@ writeFileSync(path.join(root, 'dist/config-validator.js'), standaloneCode(ajv, a
 // document uses it: about half the first-use cost of one all-inlined function. `verbose` gives each error its
 // parentSchema (the allowed keys, for "did you mean"). The schema uses no `format` keyword: no format functions needed.
 const composeSpec = JSON.parse(readFileSync(path.join(root, 'schemas/compose-spec.json'), 'utf8'));
+// Fields Compose accepts that the shipped schema copy predates (schemas/README.md): added here rather than by editing
+// the copy, so it stays byte-exact with its source.
+{
+  const service = composeSpec.definitions.service.properties;
+  // A pre_start hook is a post_start hook that may also name the image it runs in.
+  const hook = structuredClone(composeSpec.definitions.service_hook);
+  hook.properties.image = { type: 'string', description: 'Image the hook runs in (its own command, if none given).' };
+  hook.properties.per_replica = { type: ['boolean', 'string'], description: 'Run once per replica.' };
+  delete hook.required;
+  service.pre_start ??= { type: 'array', items: hook, description: 'Commands to run before the container starts.' };
+  const buildObject = service.build.oneOf.find((b) => b.type === 'object');
+  buildObject.properties.no_cache_filter ??= { type: ['string', 'array'], items: { type: 'string' }, description: 'Stages to build without cache.' };
+  const modelEntries = service.models.oneOf.find((b) => b.type === 'object')?.patternProperties ?? {};
+  for (const entry of Object.values(modelEntries)) if (entry.type === 'object') entry.type = ['object', 'null'];
+}
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'deprecated', 'default']);
 const SUBSCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
 const SUBSCHEMA = new Set(['items', 'additionalProperties']);
