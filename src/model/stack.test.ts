@@ -163,6 +163,25 @@ describe('merging override files', () => {
   });
 });
 
+describe('extends', () => {
+  it('merges the extended service under the extending one, same file, recursively', async () => {
+    const s = await merged(
+      { 'compose.yaml': 'services:\n  base:\n    image: app:1\n    ports: ["80:80"]\n    user: "1000"\n  web:\n    extends: base\n    ports: ["443:443"]\n  admin:\n    extends:\n      service: web\n    user: "0"\n' },
+      ['compose.yaml'],
+    );
+    expect(s.web).toMatchObject({ image: 'app:1', user: '1000', ports: [':80:80/tcp', ':443:443/tcp'], at: 'compose.yaml:6' });
+    expect(s.admin).toMatchObject({ image: 'app:1', user: '0', ports: [':80:80/tcp', ':443:443/tcp'] });
+  });
+
+  it('resolves another file\'s relative paths against that file', async () => {
+    const s = await merged(
+      { 'compose.yaml': 'services:\n  api:\n    extends:\n      file: common/base.yaml\n      service: py\n', 'common/base.yaml': 'services:\n  py:\n    build: ./app\n    volumes: [./src:/src]\n' },
+      ['compose.yaml'],
+    );
+    expect(s.api).toMatchObject({ build: { context: 'common/app', dockerfile: 'common/app/Dockerfile' }, volumes: ['bind:common/src:/src'] });
+  });
+});
+
 describe('include', () => {
   it('adds the services of included files, with their own directory and .env', async () => {
     const s = await merged(
