@@ -31,7 +31,7 @@ export interface ComposeService {
   secrets: Named[];
   configs: Named[];
   /** `cap_add`, `cap_drop`, `expose`, `dns`... : plain string lists (merged as sets). */
-  lists: Record<'cap_add' | 'cap_drop' | 'expose' | 'security_opt', Named[]>;
+  lists: Record<ListField, Named[]>;
   profiles: string[];
   /** `extends: name` or `extends: {service, file}`, resolved when the stack is loaded. */
   extends?: { service: string; file?: string; at: SourceRef };
@@ -39,6 +39,10 @@ export interface ComposeService {
   resets: Set<string>;
   overrides: Set<string>;
 }
+
+/** Service fields that are plain lists of names, merged as sets. */
+export const LIST_FIELDS = ['cap_add', 'cap_drop', 'expose', 'security_opt'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
 
 export interface KeyValue {
   name: string;
@@ -142,12 +146,7 @@ function readService(compose: ComposeFile, name: string, at: SourceRef, node: No
     networks: readNamed(compose, reset('networks'), 'name'),
     secrets: readNamed(compose, reset('secrets'), 'source'),
     configs: readNamed(compose, reset('configs'), 'source'),
-    lists: {
-      cap_add: readNamed(compose, reset('cap_add'), 'name'),
-      cap_drop: readNamed(compose, reset('cap_drop'), 'name'),
-      expose: readNamed(compose, reset('expose'), 'name'),
-      security_opt: readNamed(compose, reset('security_opt'), 'name'),
-    },
+    lists: Object.fromEntries(LIST_FIELDS.map((key) => [key, readNamed(compose, reset(key), 'name')])) as ComposeService['lists'],
   };
 }
 

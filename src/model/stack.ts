@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ComposeFile } from '../parse/compose.js';
 import type { Env } from '../parse/interpolate.js';
-import type { BuildSpec, ComposeService, Healthcheck } from './service.js';
+import { LIST_FIELDS, type BuildSpec, type ComposeService, type Healthcheck } from './service.js';
 
 /**
  * One compose configuration as `docker compose` would run it: its files in order (base first, overrides after),
@@ -63,12 +63,7 @@ export function mergeService(base: ComposeService, over: ComposeService): Compos
     networks: list('networks', base.networks, over.networks, (n) => n.name),
     secrets: list('secrets', base.secrets, over.secrets, (n) => n.name),
     configs: list('configs', base.configs, over.configs, (n) => n.name),
-    lists: {
-      cap_add: list('cap_add', base.lists.cap_add, over.lists.cap_add, (n) => n.name),
-      cap_drop: list('cap_drop', base.lists.cap_drop, over.lists.cap_drop, (n) => n.name),
-      expose: list('expose', base.lists.expose, over.lists.expose, (n) => n.name),
-      security_opt: list('security_opt', base.lists.security_opt, over.lists.security_opt, (n) => n.name),
-    },
+    lists: Object.fromEntries(LIST_FIELDS.map((key) => [key, list(key, base.lists[key], over.lists[key], (n) => n.name)])) as ComposeService['lists'],
     resets: new Set(),
     overrides: new Set(),
   };
