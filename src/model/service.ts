@@ -102,6 +102,8 @@ export interface VolumeMount {
   /** Host path (absolute, for binds) or volume name; undefined for anonymous volumes. */
   source?: string;
   target?: string;
+  /** `:ro` in short syntax, `read_only: true` in long syntax. */
+  readOnly: boolean;
   at: SourceRef;
 }
 
@@ -290,17 +292,18 @@ function readVolume(compose: ComposeFile, item: Node): VolumeMount[] {
     if (text === undefined) return [];
     // Split on ':' but keep a Windows drive letter (`C:\x`) with its path.
     const parts = text.match(/(?:[A-Za-z]:[\\/])?[^:]+/g) ?? [];
-    if (parts.length === 1) return [{ type: 'volume', target: parts[0], at: short.at }];
-    const [source, target] = parts as [string, string];
-    return [{ ...classifySource(compose, source), target, at: short.at }];
+    if (parts.length === 1) return [{ type: 'volume', target: parts[0], readOnly: false, at: short.at }];
+    const [source, target, mode = ''] = parts as [string, string, string?];
+    return [{ ...classifySource(compose, source), target, readOnly: mode.split(',').includes('ro'), at: short.at }];
   }
   const type = valueOf(compose, y.get(item, 'type')?.value)?.value ?? 'volume';
   const source = valueOf(compose, y.get(item, 'source')?.value);
   const target = valueOf(compose, y.get(item, 'target')?.value)?.value;
   const at = source?.at ?? y.at(item);
-  if (type === 'bind') return [{ type: 'bind', source: source?.value && resolveHostPath(compose, source.value), target, at }];
-  if (type === 'volume') return [{ type: 'volume', source: source?.value || undefined, target, at }];
-  return [{ type: type === 'tmpfs' ? 'tmpfs' : 'other', target, at }];
+  const readOnly = valueOf(compose, y.get(item, 'read_only')?.value)?.value === 'true';
+  if (type === 'bind') return [{ type: 'bind', source: source?.value && resolveHostPath(compose, source.value), target, readOnly, at }];
+  if (type === 'volume') return [{ type: 'volume', source: source?.value || undefined, target, readOnly, at }];
+  return [{ type: type === 'tmpfs' ? 'tmpfs' : 'other', target, readOnly, at }];
 }
 
 function classifySource(compose: ComposeFile, source: string): Pick<VolumeMount, 'type' | 'source'> {
