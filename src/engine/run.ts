@@ -55,10 +55,11 @@ function toFinding(project: Project, meta: RuleMeta, level: Level, report: Repor
 
 /** The first line of the reported text, for fingerprints. Secret values are masked by rules before they get here. */
 function snippetAt(project: Project, at: SourceRef): string {
-  const text = project.sourceText(at.file);
-  if (text === undefined) return '';
-  const line = text.split('\n', at.range.start.line)[at.range.start.line - 1] ?? '';
-  return line.slice(at.range.start.column - 1, at.range.end.line === at.range.start.line ? at.range.end.column - 1 : undefined).trim();
+  const lines = project.sourceLines(at.file);
+  if (!lines) return '';
+  const { start, end } = at.range;
+  const stop = end.line === start.line ? end.column : lines.lineEndColumn(start.line);
+  return lines.text.slice(lines.offset(start.line, start.column), lines.offset(start.line, stop)).trim();
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { LineIndex } from './location.js';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { ComposeFile, ParseProblem } from '../parse/compose.js';
@@ -49,9 +50,16 @@ export class Project {
     return [...new Set([...fromServices, ...own])];
   }
 
-  /** The text of a file parsed in this run (for snippets), without reading the disk again. */
-  sourceText(file: string): string | undefined {
-    return this.composeFiles.find((c) => c.path === file)?.yaml.lines.text ?? this.dockerfiles.get(file)?.text;
+  private linesByFile?: Map<string, LineIndex>;
+
+  /** The lines of a file parsed in this run (for snippets), without reading or splitting it again. Built after loading. */
+  sourceLines(file: string): LineIndex | undefined {
+    if (!this.linesByFile) {
+      this.linesByFile = new Map();
+      for (const df of this.dockerfiles.values()) this.linesByFile.set(df.path, df.lines);
+      for (const c of this.composeFiles) this.linesByFile.set(c.path, c.yaml.lines); // dockerfile_inline: the compose text
+    }
+    return this.linesByFile.get(file);
   }
 
   context(dir: string, dockerfile?: string): BuildContext {
