@@ -5,10 +5,12 @@ import composeReferences from './compose-references.js';
 import composeSchema from './compose-schema.js';
 import dependsOnHealthy from './depends-on-healthy.js';
 import healthcheckRequired from './healthcheck-required.js';
+import noInlineSuppressions from './no-inline-suppressions.js';
 import noSecretsInLayers from './no-secrets-in-layers.js';
 import nodeModulesVolume from './node-modules-volume.js';
 import nonRootUser from './non-root-user.js';
 import parseError from './parse-error.js';
 import uniqueHostPorts from './unique-host-ports.js';
+import unusedSuppression from './unused-suppression.js';
 
-export const rules = [composeInterpolation, composeReferences, composeSchema, dependsOnHealthy, healthcheckRequired, noSecretsInLayers, nodeModulesVolume, nonRootUser, parseError, uniqueHostPorts] as unknown as Rule[];
+export const rules = [composeInterpolation, composeReferences, composeSchema, dependsOnHealthy, healthcheckRequired, noInlineSuppressions, noSecretsInLayers, nodeModulesVolume, nonRootUser, parseError, uniqueHostPorts, unusedSuppression] as unknown as Rule[];

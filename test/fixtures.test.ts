@@ -8,7 +8,7 @@ import { runCli } from './cli-helper.js';
 
 interface Expected {
   args?: string[];
-  /** The rules whose findings are compared; a fixtures/rules/<id>/ tree compares its own rule (and parse-error). */
+  /** The rules whose findings are compared; a fixtures/rules/<id>/ tree compares its own rule, parse-error and the rules it lists. */
   rules?: string[];
   findings?: { rule: string; file: string; line: number; column?: number }[];
   mustNot?: { rule: string; file: string; line?: number }[];
@@ -29,7 +29,7 @@ describe('fixtures', () => {
     const { stdout, code } = await runCli(['check', ...(expected.args ?? ['.']), '--format', 'json'], dir);
     expect(code, stdout).not.toBe(2);
     const ruleFixture = /^fixtures\/rules\/([^/]+)\//.exec(file)?.[1];
-    const compared = expected.rules ?? (ruleFixture ? [ruleFixture, 'parse-error'] : undefined);
+    const compared = expected.rules ?? (ruleFixture ? [ruleFixture, 'parse-error', ...(expected.findings ?? []).map((f) => f.rule)] : undefined);
     const findings = (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number; column: number; message: string }[] }).findings.filter(
       (f) => !compared || compared.includes(f.ruleId),
     );

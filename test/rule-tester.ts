@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/discover/discover.js';
 import { loadProject } from '../src/model/project.js';
-import { runRules } from '../src/engine/run.js';
+import { runRules, type EngineOptions } from '../src/engine/run.js';
 import type { Rule } from '../src/engine/rule.js';
 
 export interface Case {
@@ -17,6 +17,10 @@ export interface Case {
   options?: Record<string, unknown>;
   /** Paths given to `check`, relative to the tree (default: the whole tree). */
   check?: string[];
+  /** Other rules run alongside (at their default options); only the tested rule's findings are compared. */
+  with?: Rule[];
+  /** Engine options (`inlineSuppressions`). */
+  engine?: EngineOptions;
 }
 
 export interface ExpectedError {
@@ -51,17 +55,19 @@ export function testRule(rule: Rule, tables: { valid: Case[]; invalid: InvalidCa
     }
     const { files } = await discover(c.check ?? ['.'], { cwd: dir });
     const project = await loadProject(files, dir);
-    const level = rule.meta.level === 'off' ? 'error' : rule.meta.level;
-    const result = runRules(project, [rule], new Map([[rule.meta.id, { level, options: { ...rule.meta.defaultOptions, ...c.options } }]]));
+    const on = (r: Rule) => (r.meta.level === 'off' ? 'error' : r.meta.level);
+    const settings = new Map([[rule.meta.id, { level: on(rule), options: { ...rule.meta.defaultOptions, ...c.options } }]]);
+    for (const other of c.with ?? []) settings.set(other.meta.id, { level: on(other), options: { ...other.meta.defaultOptions } });
+    const result = runRules(project, [rule, ...(c.with ?? [])], settings, c.engine);
     expect(result.crashes).toEqual([]);
-    return result.findings.map((f) => ({ ...f, file: path.relative(dir, f.file).split(path.sep).join('/') }));
+    return result.findings.filter((f) => f.ruleId === rule.meta.id).map((f) => ({ ...f, file: path.relative(dir, f.file).split(path.sep).join('/') }));
   };
 
   // The harness rejects tables that cannot fail: duplicates, empty invalid cases, unknown message ids.
   const all = [...tables.valid, ...tables.invalid];
   const names = all.map((c) => c.name);
   if (new Set(names).size !== names.length) throw new Error(`${rule.meta.id}: duplicate case names`);
-  const trees = all.map((c) => JSON.stringify(treeOf(c)) + JSON.stringify(c.options ?? {}) + JSON.stringify(c.check ?? []));
+  const trees = all.map((c) => JSON.stringify(treeOf(c)) + JSON.stringify(c.options ?? {}) + JSON.stringify(c.check ?? []) + JSON.stringify(c.engine ?? {}) + (c.with ?? []).map((r) => r.meta.id).join());
   if (new Set(trees).size !== trees.length) throw new Error(`${rule.meta.id}: duplicate case contents`);
   for (const c of tables.invalid) {
     if (c.errors.length === 0) throw new Error(`${rule.meta.id}: invalid case "${c.name}" expects no error`);

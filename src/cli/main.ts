@@ -66,7 +66,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     profiles: args.profiles.length ? args.profiles : undefined,
     processEnv: args.useEnv ? io.env : undefined,
   });
-  const result = runRules(project, rules, settings);
+  const result = runRules(project, rules, settings, { inlineSuppressions: config.inlineSuppressions });
   for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
   const findings = args.quiet ? result.findings.filter((f) => f.level === 'error') : result.findings;
   const { loadReporter } = await import('../report/index.js');

@@ -25,6 +25,11 @@ export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
+      inlineSuppressions: {
+        type: 'boolean',
+        description:
+          'Honour suppression comments in Dockerfiles (`# dockpolicy-ignore`, `# hadolint ignore=`, `# check=skip=`). false: policy is policy, the comments suppress nothing (hadolint\'s disable-ignore-pragma; turn on no-inline-suppressions to report them).',
+      },
       stacks: {
         type: 'object',
         description: 'Named compose configurations, each checked merged as `docker compose -f ... --env-file ... --profile ...` runs it.',

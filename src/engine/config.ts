@@ -17,6 +17,8 @@ export interface RuleSetting {
 export interface Config {
   file?: string;
   rules: Record<string, LevelSetting | [LevelSetting, Record<string, unknown>?]>;
+  /** false: suppression comments in Dockerfiles are not honoured. */
+  inlineSuppressions?: boolean;
   /** Named compose configurations: `{ prod: { files: [...], env_files: [...], profiles: [...] } }`. */
   stacks?: Record<string, { files: string[]; env_files?: string[]; profiles?: string[] }>;
 }

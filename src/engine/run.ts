@@ -4,8 +4,17 @@ import type { Report, Rule, RuleMeta } from './rule.js';
 import type { RuleSetting } from './config.js';
 import type { Project } from '../model/project.js';
 import type { SourceRef } from '../model/location.js';
+import { applySuppressions, readSuppressions, ruleNameIndex } from './suppressions.js';
 
 export const PARSE_ERROR = 'parse-error';
+/** Rules the engine reports itself, from what it sees of inline suppressions. */
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+export const NO_INLINE_SUPPRESSIONS = 'no-inline-suppressions';
+
+export interface EngineOptions {
+  /** `false`: inline suppression comments are not honoured (policy is policy). Default true. */
+  inlineSuppressions?: boolean;
+}
 
 export interface EngineResult {
   findings: Finding[];
@@ -15,7 +24,7 @@ export interface EngineResult {
 }
 
 /** Runs every enabled rule over the project and turns their reports into sorted, de-duplicated findings. */
-export function runRules(project: Project, rules: Rule[], settings: Map<string, RuleSetting>): EngineResult {
+export function runRules(project: Project, rules: Rule[], settings: Map<string, RuleSetting>, options: EngineOptions = {}): EngineResult {
   const findings = new Map<string, Finding>();
   const enabled: EngineResult['enabled'] = [];
   const crashes: EngineResult['crashes'] = [];
@@ -39,7 +48,41 @@ export function runRules(project: Project, rules: Rule[], settings: Map<string, 
       crashes.push({ ruleId: rule.meta.id, message: (e as Error).message });
     }
   }
-  return { findings: [...findings.values()].sort(compareFindings), enabled: enabled.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), crashes };
+  const kept = suppress(project, rules, settings, options, [...findings.values()]);
+  return { findings: kept.sort(compareFindings), enabled: enabled.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), crashes };
+}
+
+/** Applies the Dockerfiles' suppression comments, and reports on the comments themselves when those rules are on. */
+function suppress(project: Project, rules: Rule[], settings: Map<string, RuleSetting>, options: EngineOptions, findings: Finding[]): Finding[] {
+  const dockerfiles = new Set(project.dockerfiles.values());
+  if (dockerfiles.size === 0) return findings;
+  const resolve = ruleNameIndex(rules.map((r) => r.meta));
+  const suppressions = [...dockerfiles].flatMap((df) => readSuppressions(df, resolve));
+  if (suppressions.length === 0) return findings;
+  const honoured = options.inlineSuppressions !== false;
+  const kept = honoured ? applySuppressions(findings, suppressions) : findings;
+  const on = (id: string) => (settings.get(id)?.level ?? 'off') !== 'off';
+  const engineRule = (id: string) => rules.find((r) => r.meta.id === id)?.meta;
+  const unused = engineRule(UNUSED_SUPPRESSION);
+  if (unused && on(UNUSED_SUPPRESSION) && honoured) {
+    const level = settings.get(UNUSED_SUPPRESSION)!.level as Level;
+    for (const s of suppressions) {
+      for (const name of s.names) {
+        if (name.rules.length === 0) {
+          // Other tools' codes that dockpolicy has no rule for (ShellCheck's SCxxxx) cannot be judged.
+          if (s.source === 'dockpolicy') kept.push(toFinding(project, unused, level, { messageId: 'unknownRule', data: { name: name.name }, at: name.at }));
+        } else if (!name.used && name.rules.some((id) => on(id))) {
+          kept.push(toFinding(project, unused, level, { messageId: 'unused', data: { name: name.name }, at: name.at }));
+        }
+      }
+    }
+  }
+  const noInline = engineRule(NO_INLINE_SUPPRESSIONS);
+  if (noInline && on(NO_INLINE_SUPPRESSIONS)) {
+    const level = settings.get(NO_INLINE_SUPPRESSIONS)!.level as Level;
+    for (const s of suppressions) kept.push(toFinding(project, noInline, level, { messageId: 'inline', data: { names: s.names.map((n) => n.name).join(', ') }, at: s.at }));
+  }
+  return kept;
 }
 
 function toFinding(project: Project, meta: RuleMeta, level: Level, report: Report): Finding {
