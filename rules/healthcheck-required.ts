@@ -5,7 +5,7 @@ import { effectiveHealthcheck, stageLabel } from '../src/model/stage.js';
 export default defineRule({
   meta: {
     id: 'healthcheck-required',
-    aliases: ['DS026', 'AVD-DS-0026', 'CKV_DOCKER_2', 'Healthcheck Instruction Missing', 'Healthcheck Not Set'],
+    aliases: ['DL3057', 'DS026', 'AVD-DS-0026', 'CKV_DOCKER_2', 'Healthcheck Instruction Missing', 'Healthcheck Not Set'],
     level: 'warning',
     target: 'project',
     tags: ['reliability', 'invariant'],
