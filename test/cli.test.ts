@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { rules } from '../rules/index.js';
 import { MULTITOOL, multitoolProblems } from './sarif-multitool.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -176,8 +178,12 @@ describe('formats and output', () => {
     const r = await cli(['check', '--format', 'json'], path.join(seeds, 'todo-chatbot'));
     const out = JSON.parse(r.stdout);
     expect(out.version).toBe(1);
-    expect(out.summary).toEqual({ files: 5, errors: 3, warnings: 3, notes: 0 });
-    expect(out.findings[0]).toMatchObject({ ruleId: 'healthcheck-required', file: 'docker-compose.yml', line: 4, column: 3 });
+    // The counts follow from the fixture's hand-written expectations and each rule's default level.
+    const expected = (parse(readFileSync(path.join(seeds, 'todo-chatbot/expected.yaml'), 'utf8')) as { findings: { rule: string }[] }).findings;
+    const levelOf = (id: string) => rules.find((r) => r.meta.id === id)!.meta.level;
+    const count = (level: string) => expected.filter((f) => levelOf(f.rule) === level).length;
+    expect(out.summary).toEqual({ files: 5, errors: count('error'), warnings: count('warning'), notes: count('note') });
+    expect(out.findings).toContainEqual(expect.objectContaining({ ruleId: 'healthcheck-required', file: 'docker-compose.yml', line: 4, column: 3 }));
   });
 
   it('sarif passes the SARIF Multitool with GitHub rules', async ({ skip }) => {

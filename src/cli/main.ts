@@ -66,7 +66,12 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     profiles: args.profiles.length ? args.profiles : undefined,
     processEnv: args.useEnv ? io.env : undefined,
   });
-  const result = runRules(project, rules, settings, { inlineSuppressions: config.inlineSuppressions });
+  const timings = io.env.DOCKPOLICY_TIMING ? new Map<string, number>() : undefined;
+  const result = runRules(project, rules, settings, { inlineSuppressions: config.inlineSuppressions, timings });
+  if (timings) {
+    const slowest = [...timings].sort((a, b) => b[1] - a[1]).slice(0, Number(io.env.DOCKPOLICY_TIMING) || 10);
+    io.stderr(`rule time (ms):\n${slowest.map(([id, ms]) => `  ${ms.toFixed(1).padStart(8)}  ${id}`).join('\n')}\n`);
+  }
   for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
   const findings = args.quiet ? result.findings.filter((f) => f.level === 'error') : result.findings;
   const { loadReporter } = await import('../report/index.js');

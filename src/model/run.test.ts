@@ -18,6 +18,14 @@ describe('RUN as shell', () => {
     expect(names('FROM alpine\nRUN set -eux; apt-get update && (cd /x; make) | tee log || echo "$(date)"\n')).toEqual(['set apt-get cd make tee echo date']);
   });
 
+  it('reads export, declare and readonly as commands whose arguments are the assignments', () => {
+    const { runs: [run] } = runs('FROM alpine\nRUN export PIP_NO_CACHE_DIR=1 B="x y" && declare -x C\n');
+    expect(run!.commands.map((c) => [commandName(c), ...c.args.map((a) => a.value)])).toEqual([
+      ['export', 'PIP_NO_CACHE_DIR=1', 'B=x y'],
+      ['declare', '-x', 'C'],
+    ]);
+  });
+
   it('marks commands in subshells and pipelines', () => {
     const { runs: [run] } = runs('FROM alpine\nRUN cd /a && (cd /b) && curl x | sh\n');
     expect(run!.commands.map((c) => [commandName(c), c.subshell, c.pipeline?.commands.length ?? 0])).toEqual([

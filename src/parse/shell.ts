@@ -151,6 +151,12 @@ export function parseShell(text: string, base = 0): ParsedShell {
     return { value: unquote(raw), raw, span };
   };
 
+  const rawWord = (startByte: number, endByte: number): ShellWord => {
+    const span = { start: at({ offs: startByte }), end: at({ offs: endByte }) };
+    const raw = text.slice(span.start - base, span.end - base);
+    return { value: unquote(raw), raw, span };
+  };
+
   const visitStmt = (stmt: Go, subshell: boolean, pipeline?: ShellPipeline): void => {
     if (typeOf(stmt) !== '*syntax.Stmt') return;
     const command = visitCommand(stmt.Cmd, subshell, pipeline);
@@ -210,6 +216,27 @@ export function parseShell(text: string, base = 0): ParsedShell {
           visitStmt(cmd.Y, subshell);
         }
         return undefined;
+      }
+      case '*syntax.DeclClause': {
+        // `export A=1 B`, `declare -x A=1`, `readonly A`: a command named by its keyword, each assignment one word.
+        const words: ShellWord[] = [];
+        if (typeOf(cmd.Variant)) words.push(rawWord(cmd.Variant.ValuePos.offs, cmd.Variant.ValueEnd.offs));
+        for (const a of items(cmd.Args)) {
+          const value = typeOf(a.Value) ? items(a.Value.Parts) : [];
+          const start = typeOf(a.Name) ? a.Name.ValuePos.offs : value.length ? partStart(value[0]) : undefined;
+          if (start === undefined) continue;
+          const end = value.length ? partEnd(value[value.length - 1], text, partStart(value[0])) : typeOf(a.Name) ? a.Name.ValueEnd.offs : start;
+          words.push(rawWord(start, end));
+        }
+        if (words.length === 0) return undefined;
+        const command: ShellCommand = { name: words[0]!.value, words, args: words.slice(1), assigns: [], span: { start: words[0]!.span.start, end: words[words.length - 1]!.span.end }, subshell };
+        if (pipeline) {
+          command.pipeline = pipeline;
+          pipeline.commands.push(command);
+        }
+        result.commands.push(command);
+        walk(cmd.Args, subshell);
+        return command;
       }
       case '*syntax.Subshell':
         walk(cmd, true);
