@@ -8,6 +8,7 @@ testRule(rule, {
     { name: 'empty compose file', compose: '' },
     { name: 'ARG before FROM', dockerfile: 'ARG BASE=alpine:3.20\nFROM ${BASE}\n' },
     { name: 'lower-case instructions', dockerfile: 'from alpine:3.20\nrun true\n' },
+    { name: 'an instruction before FROM is instruction-order\'s to report', dockerfile: 'RUN true\nFROM alpine:3.20\n' },
   ],
   invalid: [
     // Positions are where the YAML parser detects the problem: the end of the unterminated scalar, the start of the bad line.
@@ -15,7 +16,7 @@ testRule(rule, {
     { name: 'bad indentation', compose: 'services:\n  a:\n    image: a\n   ports: []\n', errors: [{ messageId: 'unparsable', line: 4, column: 1 }] },
     { name: 'top level is a list', compose: '- a\n- b\n', errors: [{ messageId: 'unparsable', line: 1, column: 1 }] },
     { name: 'unknown instruction', dockerfile: 'FROM alpine:3.20\nRUNN true\n', errors: [{ messageId: 'unparsable', line: 2, column: 1 }] },
-    { name: 'instruction before FROM', dockerfile: 'RUN true\nFROM alpine:3.20\n', errors: [{ messageId: 'unparsable', line: 1, column: 1 }] },
+    { name: 'no FROM at all', dockerfile: 'RUN true\n', errors: [{ messageId: 'unparsable', line: 1, column: 1 }] },
     {
       name: 'the run goes on past a broken file',
       files: { 'compose.yaml': 'services: [\n', 'other/compose.yaml': 'services:\n  a:\n    image: "x\n' },

@@ -10,7 +10,7 @@ export default defineRule({
     tags: ['correctness'],
     description: 'A Dockerfile or compose file could not be parsed, or Docker would reject its structure.',
     docs: {
-      what: 'Reports a file that cannot be parsed (invalid YAML, a compose file that is not a mapping, an unknown Dockerfile instruction, instructions before the first FROM, an unreadable file) at the position the parser gives. The rest of the run goes on.',
+      what: 'Reports a file that cannot be parsed (invalid YAML, a compose file that is not a mapping, an unknown Dockerfile instruction, a Dockerfile without FROM, an unreadable file) at the position the parser gives. The rest of the run goes on.',
       why: 'Docker and Compose refuse such a file, and no other rule can judge it.',
       example: 'services:\n  web:\n    image: "nginx\n',
       fix: 'Correct the syntax at the reported position:\n\nservices:\n  web:\n    image: "nginx"',

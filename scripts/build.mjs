@@ -48,7 +48,11 @@ writeFileSync(path.join(root, 'schemas/dockpolicy.schema.json'), JSON.stringify(
 const { default: Ajv } = await import('ajv');
 const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
 const ajv = new Ajv({ code: { source: true, esm: true }, strict: true, strictTuples: false, allErrors: true });
-writeFileSync(path.join(root, 'dist/config-validator.js'), standaloneCode(ajv, ajv.compile(schema)));
+// Standalone ESM code still require()s ajv's runtime helpers (ucs2length for minLength/maxLength): give it a require.
+writeFileSync(
+  path.join(root, 'dist/config-validator.js'),
+  `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${standaloneCode(ajv, ajv.compile(schema))}`,
+);
 
 // The compose-spec schema, for the compose-schema rule. Compiled as CommonJS: rules run synchronously, and a .cjs file
 // can be require()d at first use (createRequire), which an ES module cannot. The rule collapses a failed `oneOf` into

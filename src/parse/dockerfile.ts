@@ -61,9 +61,8 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
       for (const p of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
         globalArgs.set(p.getName(), p.getValue() ?? undefined);
       }
-    } else {
-      problems.push({ message: `${keyword} before the first FROM: only ARG may come before it`, at: ref(instruction.getInstructionRange()) });
     }
+    // Other instructions before the first FROM are the instruction-order rule's (DL3061) to report.
   }
   if (stages.length === 0 && problems.length === 0 && ast.getInstructions().length > 0) {
     problems.push({ message: 'no FROM instruction: the Dockerfile defines no build stage', at: ref(ast.getInstructions()[0]!.getInstructionRange()) });
