@@ -185,7 +185,57 @@ COPY . /srv/
   },
 ];
 
+// hadolint DL3064 and BuildKit SecretsUsedInArgOrEnv: what this rule deliberately does not report.
+valid.push(
+  {
+    name: 'public key ids, identifiers and look-alike names are not secrets',
+    dockerfile: `FROM python:3.12-slim
+ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D
+ENV TOKENIZERS_PARALLELISM=false SECRETS_DIR=/run/secrets PASSWORDLESS_LOGIN=true
+ARG USERNAME=vscode
+ENV DOCKER_USERNAME=ci-bot FACEBOOK_APP_ID=1234567890 TRAVIS_OS_NAME=linux
+`,
+  },
+  {
+    name: 'ARG with several names and no values, none used',
+    dockerfile: 'FROM node:20-alpine\nARG NPM_TOKEN GITHUB_TOKEN\nRUN npm ci\n',
+  },
+  {
+    name: 'ONBUILD ARG without a value that no trigger uses',
+    dockerfile: 'FROM node:20-alpine\nONBUILD ARG NPM_TOKEN\nONBUILD RUN npm ci\n',
+  },
+);
+
 const invalid: InvalidCase[] = [
+  {
+    name: 'secret words run together in a name (hadolint DL3064)',
+    dockerfile: 'FROM mysql:8.4\nENV DBPASSWORD=Sup3rS3cretPw OKTA_OAUTH2_CLIENTSECRET=okta-cl1ent-s3cret\n',
+    errors: [
+      { messageId: 'secretVariable', line: 2, column: 5, data: { keyword: 'ENV', name: 'DBPASSWORD' } },
+      { messageId: 'secretVariable', line: 2, column: 30, data: { keyword: 'ENV', name: 'OKTA_OAUTH2_CLIENTSECRET' } },
+    ],
+  },
+  {
+    name: 'ARG without a value stored by a later ENV and LABEL',
+    dockerfile: 'FROM node:20-alpine\nARG NPM_TOKEN\nARG SENTRY_AUTH_TOKEN\nENV NPMRC_LINE=//registry.npmjs.org/:_authToken=$NPM_TOKEN\nLABEL sentry=${SENTRY_AUTH_TOKEN}\n',
+    errors: [
+      { messageId: 'secretArgStored', line: 2, column: 5, data: { name: 'NPM_TOKEN', keyword: 'ENV' } },
+      { messageId: 'secretArgStored', line: 3, column: 5, data: { name: 'SENTRY_AUTH_TOKEN', keyword: 'LABEL' } },
+    ],
+  },
+  {
+    name: 'ARG with several names: each is its own declaration',
+    dockerfile: 'FROM node:20-alpine\nARG NODE_ENV=production NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc\n',
+    errors: [{ messageId: 'secretArgUsed', line: 2, column: 25, data: { name: 'NPM_TOKEN' } }],
+  },
+  {
+    name: 'ONBUILD ENV and ARG triggers',
+    dockerfile: 'FROM node:20-alpine\nONBUILD ENV API_TOKEN=tok3n-v4lue-xyz\nONBUILD ARG NPM_TOKEN\nONBUILD RUN npm config set //registry.npmjs.org/:_authToken $NPM_TOKEN && npm ci\n',
+    errors: [
+      { messageId: 'secretVariable', line: 2, column: 13, data: { keyword: 'ENV', name: 'API_TOKEN' } },
+      { messageId: 'secretArgUsed', line: 3, column: 13, data: { name: 'NPM_TOKEN' } },
+    ],
+  },
   {
     name: 'ENV with a secret-like name and a value',
     dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nENV API_KEY=f3a9c1d27b6e\nCMD ["node", "server.js"]\n',
@@ -419,7 +469,7 @@ valid.push({
 testRule(rule, { valid, invalid });
 
 // Every secret the tables contain, literal or assembled: none may appear in a finding's message, data or snippet.
-const SECRETS = [GH, NPM, AWS_DOC_KEY, KEY_BODY, 'f3a9c1d27b6e', 'abc123def', 'hunter2secret', 's3cr3t-Passw0rd', 'hunter2-prod', 'devpassword'];
+const SECRETS = [GH, NPM, AWS_DOC_KEY, KEY_BODY, 'f3a9c1d27b6e', 'abc123def', 'hunter2secret', 's3cr3t-Passw0rd', 'hunter2-prod', 'devpassword', 'Sup3rS3cretPw', 'okta-cl1ent-s3cret', 'tok3n-v4lue-xyz'];
 
 describe('no-secrets-in-layers never prints a secret', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'dockpolicy-no-secrets-masking-'));

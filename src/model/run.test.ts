@@ -68,6 +68,7 @@ describe('RUN as shell', () => {
     const { runs: [run] } = runs('FROM alpine\nRUN ["apk", "add", "--no-cache", "curl"]\n');
     expect(run!.form).toBe('exec');
     expect(run!.commands[0]!.args.map((a) => a.value)).toEqual(['add', '--no-cache', 'curl']);
+    expect(runs('FROM alpine\nRUN ["sh", "-c", "a | b \\"q\\""]\n').runs[0]!.commands[0]!.args[1]!.value).toBe('a | b "q"');
   });
 
   it('checks ONBUILD RUN like RUN', () => {

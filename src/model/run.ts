@@ -120,7 +120,8 @@ function readRun(df: DockerfileModel, stage: Stage, instruction: Instruction): R
       const r = a.getRange();
       const s = df.lines.offset(r.start.line + 1, r.start.character + 1);
       const e = df.lines.offset(r.end.line + 1, r.end.character + 1);
-      return { value: a.getJSONValue(), raw: df.text.slice(s, e), span: { start: s, end: e } };
+      const raw = df.text.slice(s, e);
+      return { value: jsonString(raw) ?? a.getJSONValue(), raw, span: { start: s, end: e } };
     });
     run.commands.push({ name: words[0]!.value, words, args: words.slice(1), assigns: [], span: { start: words[0]!.span.start, end: words[words.length - 1]!.span.end }, subshell: false });
     return run;
@@ -160,6 +161,16 @@ function readRun(df: DockerfileModel, stage: Stage, instruction: Instruction): R
   }
   run.commands.sort((a, b) => a.span.start - b.span.start);
   return run;
+}
+
+/** A JSON string literal's value (dockerfile-ast's getJSONValue drops the blanks inside it). */
+function jsonString(raw: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);

@@ -22,7 +22,8 @@ function descriptor(meta: RuleMeta, level: string) {
   const security = meta.securitySeverity !== undefined;
   return {
     id: meta.id,
-    name: pascalCase(meta.id),
+    // SARIF wants a readable name that differs from the id: a one-word id (`pipefail`) gets none.
+    ...(meta.id.includes('-') ? { name: pascalCase(meta.id) } : {}),
     shortDescription: { text: meta.description },
     fullDescription: { text: what },
     help: {
