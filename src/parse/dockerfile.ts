@@ -1,3 +1,4 @@
+import * as dockerfileAst from 'dockerfile-ast';
 import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex, type Range, type SourceRef } from '../model/location.js';
 import type { ParseProblem } from './compose.js';
@@ -39,6 +40,25 @@ const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
+
+// dockerfile-ast re-tokenizes an instruction's arguments on every call of these accessors, and ninety rules call
+// them: an instruction never changes after parsing, so each instance computes them once.
+const MEMOIZED = ['getArguments', 'getArgumentsContent', 'getRawArgumentsContent', 'getArgumentsRange', 'getFlags', 'getJSONStrings', 'getHeredocs', 'getProperties', 'getExpandedArguments'];
+const memoized = Symbol('dockpolicy.memoized');
+for (const exported of Object.values(dockerfileAst)) {
+  const proto = (exported as { prototype?: Record<string | symbol, unknown> }).prototype;
+  if (!proto) continue;
+  for (const name of MEMOIZED) {
+    const original = Object.getOwnPropertyDescriptor(proto, name)?.value as ((this: object) => unknown) & { [memoized]?: true };
+    if (typeof original !== 'function' || original.length !== 0 || original[memoized]) continue;
+    const cache = new WeakMap<object, unknown>();
+    const wrapped = function (this: object): unknown {
+      if (!cache.has(this)) cache.set(this, original.call(this));
+      return cache.get(this);
+    };
+    proto[name] = Object.assign(wrapped, { [memoized]: true as const });
+  }
+}
 
 export function parseDockerfile(file: string, text: string): DockerfileModel {
   const ast = DockerfileParser.parse(text);

@@ -127,6 +127,48 @@ const valid = (pos: Go): boolean => Boolean(pos && pos.lineCol > 0);
  * `base` is added to every offset, so that spans point into the file the text was cut from.
  */
 export function parseShell(text: string, base = 0): ParsedShell {
+  // The same scripts recur across a repository's Dockerfiles (and most of a RUN's cost is the parse): parse each once.
+  let parsed = memo.get(text);
+  if (!parsed) {
+    parsed = parseAt(text, 0);
+    if (memoChars + text.length > MEMO_CHARS) {
+      memo.clear();
+      memoChars = 0;
+    }
+    memo.set(text, parsed);
+    memoChars += text.length;
+  }
+  return shifted(parsed, base);
+}
+
+const MEMO_CHARS = 16_000_000;
+const memo = new Map<string, ParsedShell>();
+let memoChars = 0;
+
+/** A copy of a parse with every offset moved by `base` (pipelines and their commands stay linked). */
+function shifted(parsed: ParsedShell, base: number): ParsedShell {
+  const span = (s: TextSpan): TextSpan => ({ start: s.start + base, end: s.end + base });
+  const word = (w: ShellWord): ShellWord => ({ ...w, span: span(w.span) });
+  const pipelines = new Map<ShellPipeline, ShellPipeline>(parsed.pipelines.map((p) => [p, { span: span(p.span), commands: [] }]));
+  const commands = new Map<ShellCommand, ShellCommand>();
+  for (const c of parsed.commands) {
+    const words = c.words.map(word);
+    const copy: ShellCommand = { ...c, words, args: words.slice(c.words.length - c.args.length), assigns: c.assigns.map((a) => ({ ...a })), span: span(c.span) };
+    if (c.pipeline) {
+      copy.pipeline = pipelines.get(c.pipeline)!;
+      copy.pipeline.commands.push(copy);
+    }
+    commands.set(c, copy);
+  }
+  return {
+    commands: parsed.commands.map((c) => commands.get(c)!),
+    pipelines: [...pipelines.values()],
+    heredocs: parsed.heredocs.map((h) => ({ command: h.command && commands.get(h.command), body: h.body, span: span(h.span) })),
+    ...(parsed.error ? { error: { message: parsed.error.message, at: parsed.error.at + base } } : {}),
+  };
+}
+
+function parseAt(text: string, base: number): ParsedShell {
   loadShellParser();
   const offsets = new OffsetMap(text, base);
   const at = (pos: Go): number => offsets.at(pos.offs);
