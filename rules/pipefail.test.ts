@@ -29,6 +29,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a group before the pipe is named generically, not by the command after it',
+      dockerfile: 'FROM debian:12\nRUN { echo a; echo b; } | tee /etc/x.conf\n',
+      errors: [{ messageId: 'noPipefail', line: 2, column: 25, data: { command: 'the first command' } }],
+    },
+    {
       name: 'pipe under the default /bin/sh',
       dockerfile: 'FROM debian:12\nRUN wget -O - https://example.com | wc -l > /number\n',
       errors: [{ messageId: 'noPipefail', line: 2, column: 35, data: { command: 'wget' } }],

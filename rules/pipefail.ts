@@ -73,7 +73,8 @@ export default defineRule({
         const found = firstUnguarded(df, run);
         if (!found) continue;
         const { script, pipeline } = found;
-        const first = pipeline.commands[0];
+        // A group or loop before the pipe (`{ ...; } | tee f`) is no single command: name it generically.
+        const first = pipeline.commands[0]?.span.start !== undefined && pipeline.commands[0].span.start <= pipeline.span.start ? pipeline.commands[0] : undefined;
         report({ messageId: isAsh(script) ? 'noPipefailAsh' : 'noPipefail', data: { command: (first && commandName(first)) ?? 'the first command' }, at: refOf(df, pipeline.span) });
       }
     }
