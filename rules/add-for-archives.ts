@@ -1,8 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import { copyArgs, resolveWord, variablesAt, type CopyWord } from '../src/model/copy.js';
 import { commandName } from '../src/model/run.js';
-import { parsedRuns, uniqueDockerfiles } from '../src/model/packages-lang.js';
+import { parsedRuns } from '../src/model/packages-lang.js';
 import type { ShellCommand } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** The names hadolint takes for archives (tar, possibly compressed); matched case-sensitively. */
 const ARCHIVE_SUFFIXES = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
@@ -63,7 +64,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       const runs = parsedRuns(df).filter((r) => !r.onbuild);
       for (const stage of df.stages) {
         const copied: Copied[] = [];

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerfilesOf } from '../src/model/instructions.js';
 import { earlierRunText, hasOption, optionValues, toolCalls, type ToolCall } from '../src/model/packages-deb-apk.js';
 import { refOf } from '../src/model/run.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const FALSE = /^(?:false|no|0|off)$/i;
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerfilesOf } from '../src/model/instructions.js';
 import { toolCalls } from '../src/model/packages-deb-apk.js';
 import { refOf } from '../src/model/run.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** `foo=1.2`, a release (`foo/bookworm-backports`), a path or a `.deb` file: hadolint's test for a pinned package. */
 function aptPackagePinned(name: string): boolean {

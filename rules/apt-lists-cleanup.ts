@@ -1,9 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerfilesOf } from '../src/model/instructions.js';
 import { runMounts, shippedStages, toolCalls, unwrapCommand, type ToolCall } from '../src/model/packages-deb-apk.js';
 import { refOf, type RunInstruction } from '../src/model/run.js';
 import { lineage } from '../src/model/stage.js';
 import type { ShellCommand } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const LISTS = '/var/lib/apt/lists';
 

@@ -1,6 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
 import { runInstructions, type RunInstruction } from '../src/model/run.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 interface Flag {
   getName(): string;
@@ -49,7 +50,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of new Set(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const runs = new Map(runInstructions(df).filter((r) => !r.onbuild).map((r) => [r.instruction, r]));
       for (const stage of df.stages) {
         let previous: { instruction: Instruction; flags: string; single: boolean } | undefined;

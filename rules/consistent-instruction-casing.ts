@@ -1,6 +1,6 @@
 import type { Instruction, Onbuild } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
-import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const KEYWORDS = new Set([
   'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER',
@@ -26,10 +26,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const seen = new Set<DockerfileModel>();
-    for (const df of project.dockerfiles.values()) {
-      if (seen.has(df)) continue;
-      seen.add(df);
+    for (const df of dockerfilesOf(project)) {
       // Unknown instructions are parse errors, not a casing question.
       const instructions = df.ast.getInstructions().filter((i) => KEYWORDS.has(i.getKeyword()));
       let lower = 0;

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { copyArgs, resolveWord, variablesAt } from '../src/model/copy.js';
-import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -21,10 +21,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const seen = new Set<DockerfileModel>();
-    for (const df of project.dockerfiles.values()) {
-      if (seen.has(df)) continue;
-      seen.add(df);
+    for (const df of dockerfilesOf(project)) {
       for (const instruction of df.ast.getInstructions()) {
         if (instruction.getKeyword() !== 'COPY') continue;
         const args = copyArgs(df, instruction);

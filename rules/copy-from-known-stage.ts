@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { copyFromFlag, uniqueDockerfiles, unquote } from '../src/model/image-ref.js';
+import { copyFromFlag, unquote } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -23,7 +24,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const stage of df.stages) {
         for (const instruction of stage.instructions) {
           if (instruction.getKeyword() !== 'COPY') continue;

@@ -4,7 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { BuildContext } from '../src/model/build-context.js';
 import { copyArgs, isRemoteSource, resolveWord, variablesAt } from '../src/model/copy.js';
 import { cleanPath, goMatchRegExp } from '../src/parse/dockerignore.js';
-import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /**
  * Whether a COPY/ADD source (a path relative to the context root) names something the context's .dockerignore
@@ -55,10 +55,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const seen = new Set<DockerfileModel>();
-    for (const df of project.dockerfiles.values()) {
-      if (seen.has(df)) continue;
-      seen.add(df);
+    for (const df of dockerfilesOf(project)) {
       const contexts = project.contextsOf(df);
       if (!contexts.some((c) => c.ignore)) continue;
       const label = (context: BuildContext): string[] =>

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { copyArgs, isRemoteSource, resolveWord, variablesAt } from '../src/model/copy.js';
-import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Names hadolint takes for archives that ADD extracts (tar, possibly compressed); matched case-sensitively. */
 const ARCHIVE_SUFFIXES = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
@@ -25,10 +25,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const seen = new Set<DockerfileModel>();
-    for (const df of project.dockerfiles.values()) {
-      if (seen.has(df)) continue;
-      seen.add(df);
+    for (const df of dockerfilesOf(project)) {
       for (const instruction of df.ast.getInstructions()) {
         if (instruction.getKeyword() !== 'ADD') continue;
         const args = copyArgs(df, instruction);

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { copyArgs, stageOf } from '../src/model/copy.js';
 import { lineage } from '../src/model/stage.js';
-import type { DockerfileModel, Stage } from '../src/parse/dockerfile.js';
+import type { Stage } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** `/x`, or a Windows drive path `c:\x` / `c:/x`. */
 function isAbsolute(dest: string): boolean {
@@ -27,10 +28,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const seen = new Set<DockerfileModel>();
-    for (const df of project.dockerfiles.values()) {
-      if (seen.has(df)) continue;
-      seen.add(df);
+    for (const df of dockerfilesOf(project)) {
       // Stages whose instructions (all of them: a parent stage is complete before its child starts) set a WORKDIR.
       const setsWorkdir = new Map<Stage, boolean>();
       for (const stage of df.stages) setsWorkdir.set(stage, stage.instructions.some((i) => i.getKeyword() === 'WORKDIR'));

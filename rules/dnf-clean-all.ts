@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { commandName, refOf } from '../src/model/run.js';
-import { findArg, hasArg, hasCacheMount, installsWithoutCleanup, parsedRuns, removesCacheDir, rpmTool, uniqueDockerfiles, type RpmTool } from '../src/model/packages-rpm.js';
+import { findArg, hasArg, hasCacheMount, installsWithoutCleanup, parsedRuns, removesCacheDir, rpmTool, type RpmTool } from '../src/model/packages-rpm.js';
 import type { ShellCommand } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Subcommands that download packages into the cache (hadolint DL3040 and Trivy DS019/DS027 together). */
 const INSTALLS = ['install', 'in', 'reinstall', 'rei', 'install-n', 'install-na', 'install-nevra', 'upgrade', 'up', 'upgrade-minimal', 'up-min'];
@@ -28,7 +29,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         if (hasCacheMount(run, MOUNTS)) continue;
         for (const tool of ['dnf', 'microdnf'] satisfies RpmTool[]) {

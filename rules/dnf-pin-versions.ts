@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { commandName, refOf } from '../src/model/run.js';
-import { effectiveCommands, hasArg, isUnknown, moduleSpecPinned, packageWords, parsedRuns, rpmSpecPinned, rpmTool, uniqueDockerfiles } from '../src/model/packages-rpm.js';
+import { effectiveCommands, hasArg, isUnknown, moduleSpecPinned, packageWords, parsedRuns, rpmSpecPinned, rpmTool } from '../src/model/packages-rpm.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         for (const command of effectiveCommands(run)) {
           const tool = rpmTool(command);

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { argDeclarations, escapeCharOf, keyValues, refAt, uniqueDockerfiles, variableReferences } from '../src/model/labels.js';
+import { argDeclarations, escapeCharOf, keyValues, refAt, variableReferences } from '../src/model/labels.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +21,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       const escape = escapeCharOf(df);
       // Names set by an earlier ARG or ENV anywhere in the file (hadolint keeps one set for the whole file).
       const defined = new Set<string>();

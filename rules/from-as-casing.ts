@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { uniqueDockerfiles } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const stage of df.stages) {
         const from = stage.from.getInstruction();
         const args = stage.from.getArguments();

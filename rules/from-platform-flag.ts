@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { escapeChar, expandWord, globalScope, PLATFORM_ARGS, platformWord, uniqueDockerfiles } from '../src/model/image-ref.js';
+import { escapeChar, expandWord, globalScope, PLATFORM_ARGS, platformWord } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const PLATFORM = new Set<string>(PLATFORM_ARGS);
 
@@ -22,7 +23,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const scope = globalScope(df);
       for (const stage of df.stages) {
         const flag = stage.from.getPlatformFlag();

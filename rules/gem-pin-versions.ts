@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { commandName, refOf } from '../src/model/run.js';
-import { GEM_OPTIONS, operands, parsedRuns, uniqueDockerfiles } from '../src/model/packages-lang.js';
+import { GEM_OPTIONS, operands, parsedRuns } from '../src/model/packages-lang.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** `-v 2.0`, `-v2.0`, `--version 2.0`, `--version=2.0`: one version for the gems of the command. */
 const VERSION_OPTION = /^(?:-v|--version(?:=.*)?|-v.+)$/;
@@ -24,7 +25,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         for (const command of run.commands) {
           if (commandName(command) !== 'gem') continue;

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { commandName, refOf } from '../src/model/run.js';
-import { GO_OPTIONS, operands, parsedRuns, uniqueDockerfiles } from '../src/model/packages-lang.js';
+import { GO_OPTIONS, operands, parsedRuns } from '../src/model/packages-lang.js';
 import type { ShellWord } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Versions that move: `@latest` is the newest release, `@none` removes the module. */
 const FLOATING = /@(?:latest|none)$/;
@@ -29,7 +30,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         for (const command of run.commands) {
           if (commandName(command) !== 'go') continue;

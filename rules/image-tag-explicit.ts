@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { earlierStage, globalScope, parseImageRef, resolvedImage, uniqueDockerfiles } from '../src/model/image-ref.js';
+import { earlierStage, globalScope, parseImageRef, resolvedImage } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const scope = globalScope(df, { unsetIsUnknown: true });
       for (const stage of df.stages) {
         const image = resolvedImage(df, stage, scope);

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { uniqueDockerfiles } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Instructions Dockerfiles know (others are parse errors, reported by parse-error). */
 const KEYWORDS = new Set([
@@ -26,7 +26,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const instruction of df.ast.getInstructions()) {
         const keyword = instruction.getKeyword();
         if (keyword === 'FROM') break;

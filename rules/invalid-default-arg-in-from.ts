@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { AMD64, ARMV7, escapeChar, expandWord, fromImageWord, globalScope, isValidReference, uniqueDockerfiles } from '../src/model/image-ref.js';
+import { AMD64, ARMV7, escapeChar, expandWord, fromImageWord, globalScope, isValidReference } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const escape = escapeChar(df);
       const scopes = [globalScope(df, { platform: AMD64 }), globalScope(df, { platform: ARMV7 })];
       for (const stage of df.stages) {

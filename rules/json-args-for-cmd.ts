@@ -1,8 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
-import { commandForm, dockerfilesOf, instructionsOf, listItems } from '../src/model/instructions.js';
+import { commandForm, instructionsOf, listItems } from '../src/model/instructions.js';
 import { lineage } from '../src/model/stage.js';
 import type { Stage } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 interface Options {
   allowWithShell: boolean;

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { keyValues, uniqueDockerfiles } from '../src/model/labels.js';
+import { keyValues } from '../src/model/labels.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
@@ -35,7 +36,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const instruction of df.ast.getInstructions()) {
         if (instruction.getKeyword() !== 'LABEL') continue;
         for (const kv of keyValues(df, instruction)) {

@@ -1,8 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
-import { LABEL_TYPES, hasLabelFormat, hasVariable, escapeCharOf, keyValues, uniqueDockerfiles, type LabelType } from '../src/model/labels.js';
+import { LABEL_TYPES, hasLabelFormat, hasVariable, escapeCharOf, keyValues, type LabelType } from '../src/model/labels.js';
 import { lineage, stageLabel } from '../src/model/stage.js';
 import type { DockerfileModel, Stage } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 interface Options {
   schema: Record<string, LabelType>;
@@ -64,7 +65,7 @@ export default defineRule<Options>({
   check({ project, options, report }) {
     const schema = new Map(Object.entries(options.schema ?? {}));
     if (schema.size === 0) return;
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       const escape = escapeCharOf(df);
       // Values: every top-level LABEL instruction, in a stage or not.
       for (const instruction of df.ast.getInstructions()) {

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { keyValues, uniqueDockerfiles } from '../src/model/labels.js';
+import { keyValues } from '../src/model/labels.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +21,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const instruction of df.ast.getInstructions()) {
         const keyword = instruction.getKeyword();
         if (keyword !== 'ENV' && keyword !== 'LABEL') continue;

@@ -1,6 +1,7 @@
 import type { Copy } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
-import { copyFromFlag, uniqueDockerfiles, unquote } from '../src/model/image-ref.js';
+import { copyFromFlag, unquote } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** `/`, or a spelling of it such as `//` or `/.`. */
 function isRoot(path: string): boolean {
@@ -27,7 +28,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const stage of df.stages) {
         for (const instruction of stage.instructions) {
           if (instruction.getKeyword() !== 'COPY') continue;

@@ -15,6 +15,7 @@ import {
 } from '../src/model/run-security.js';
 import type { DockerfileModel } from '../src/parse/dockerfile.js';
 import type { ShellWord } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Environment variables that turn verification off, with the tool they affect and the values that do it. */
 const VARIABLES: { name: RegExp; tool: string; off: (value: string) => boolean }[] = [
@@ -201,7 +202,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of new Set(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const reported = new Set<string>();
       const emit = (hit: Hit) => {
         const key = `${hit.at}:${hit.messageId}`;

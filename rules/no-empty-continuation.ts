@@ -1,6 +1,6 @@
 import type { Heredoc } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
-import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -21,10 +21,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const seen = new Set<DockerfileModel>();
-    for (const df of project.dockerfiles.values()) {
-      if (seen.has(df)) continue;
-      seen.add(df);
+    for (const df of dockerfilesOf(project)) {
       const lines = df.text.split('\n');
       if (lines[lines.length - 1] === '') lines.pop(); // the text after the last newline is not a line
       for (const instruction of df.ast.getInstructions()) {

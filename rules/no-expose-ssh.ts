@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerfilesOf, exposedPorts, parsePortRange } from '../src/model/instructions.js';
+import { exposedPorts, parsePortRange } from '../src/model/instructions.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {

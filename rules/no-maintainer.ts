@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { uniqueDockerfiles } from '../src/model/labels.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const instruction of df.ast.getInstructions()) {
         if (instruction.getKeyword() !== 'MAINTAINER') continue;
         const maintainer = (instruction.getArgumentsContent() ?? '').replace(/\s+/g, ' ').trim().replace(/"/g, '\\"');

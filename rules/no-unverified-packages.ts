@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { runInstructions } from '../src/model/run.js';
 import { commandViews, findFlag, isFalse, isTrue, optionValues, refAt, sedWrites, type CommandView } from '../src/model/run-security.js';
 import type { ShellWord } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const APT_LIKE = new Set(['apt-get', 'apt', 'aptitude']);
 const DNF_LIKE = new Set(['yum', 'dnf', 'dnf5', 'dnf-3', 'microdnf', 'tdnf', 'yum-config-manager']);
@@ -85,7 +86,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of new Set(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const reported = new Set<number>();
       for (const run of runInstructions(df)) {
         for (const view of commandViews(df, run)) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { commandName, refOf } from '../src/model/run.js';
-import { NPM_INSTALL, NPM_OPTIONS, operands, parsedRuns, uniqueDockerfiles } from '../src/model/packages-lang.js';
+import { NPM_INSTALL, NPM_OPTIONS, operands, parsedRuns } from '../src/model/packages-lang.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const GIT = /^git(?:\+(?:ssh|https?))?:\/\//;
 const TARBALL = /\.(?:tar|tar\.gz|tgz)$/;
@@ -36,7 +37,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         for (const command of run.commands) {
           if (commandName(command) !== 'npm') continue;

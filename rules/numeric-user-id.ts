@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { escapeCharOf, hasVariable, knownVariables, uniqueDockerfiles } from '../src/model/labels.js';
+import { escapeCharOf, hasVariable, knownVariables } from '../src/model/labels.js';
 import { substitute } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +22,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       const escape = escapeCharOf(df);
       for (const stage of df.stages) {
         for (const instruction of stage.instructions) {

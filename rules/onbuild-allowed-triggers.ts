@@ -1,6 +1,6 @@
 import type { Onbuild } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
-import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
@@ -24,10 +24,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const seen = new Set<DockerfileModel>();
-    for (const df of project.dockerfiles.values()) {
-      if (seen.has(df)) continue;
-      seen.add(df);
+    for (const df of dockerfilesOf(project)) {
       for (const instruction of df.ast.getInstructions()) {
         if (instruction.getKeyword() !== 'ONBUILD') continue;
         const trigger = (instruction as Onbuild).getTriggerInstruction();

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { refOf, type RunInstruction } from '../src/model/run.js';
-import { cacheMountTargets, parsedRuns, pipInstall, uniqueDockerfiles, variableAssignments } from '../src/model/packages-lang.js';
+import { cacheMountTargets, parsedRuns, pipInstall, variableAssignments } from '../src/model/packages-lang.js';
 import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** The values hadolint takes as turning PIP_NO_CACHE_DIR on. */
 const TRUTHY = /^(?:1|true|on|yes)$/i;
@@ -42,7 +43,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         let exempt: boolean | undefined;
         for (const command of run.commands) {

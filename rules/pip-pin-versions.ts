@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { hasFlag, refOf } from '../src/model/run.js';
-import { operands, parsedRuns, PIP_OPTIONS, pipInstall, uniqueDockerfiles } from '../src/model/packages-lang.js';
+import { operands, parsedRuns, PIP_OPTIONS, pipInstall } from '../src/model/packages-lang.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** A version operator anywhere in the requirement: `==`, `>=`, `<=`, `!=`, `~=`, `===`, `<`, `>`. */
 const VERSION_OPERATOR = /[=!~<>]=|[<>]/;
@@ -35,7 +36,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         for (const command of run.commands) {
           const install = pipInstall(command);

@@ -3,6 +3,7 @@ import { commandName, refOf, runInstructions, type RunInstruction } from '../src
 import { scriptsOf, type Script } from '../src/model/run-security.js';
 import type { DockerfileModel } from '../src/parse/dockerfile.js';
 import type { ShellPipeline } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Shells that know `-o pipefail` (`sh` does only where it is BusyBox ash). */
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
@@ -68,7 +69,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of new Set(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of runInstructions(df)) {
         const found = firstUnguarded(df, run);
         if (!found) continue;

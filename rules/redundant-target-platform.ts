@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { AMD64, escapeChar, expandWord, globalScope, platformWord, uniqueDockerfiles } from '../src/model/image-ref.js';
+import { AMD64, escapeChar, expandWord, globalScope, platformWord } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +21,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const scope = globalScope(df, { platform: AMD64 });
       if (scope.withDefault.has('TARGETPLATFORM')) continue;
       for (const stage of df.stages) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { uniqueDockerfiles } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const RESERVED: Record<string, string> = {
   scratch: '"scratch" always means the empty image',
@@ -25,7 +25,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const stage of df.stages) {
         const meaning = stage.name === undefined ? undefined : RESERVED[stage.name];
         if (meaning) report({ messageId: 'reserved', data: { name: stage.from.getBuildStage() ?? stage.name!, meaning }, at: df.ref(stage.from.getBuildStageRange()) });

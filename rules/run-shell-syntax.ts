@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { runInstructions } from '../src/model/run.js';
 import { refAt, scriptsOf } from '../src/model/run-security.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -22,7 +23,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of new Set(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of runInstructions(df)) {
         if (run.unparsed?.reason === 'syntax') {
           // The bash grammar the parser knows is not zsh's: a zsh script is not judged.

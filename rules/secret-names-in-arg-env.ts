@@ -1,8 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
-import { argDeclarations, keyValues, onbuildTriggers, refAt, uniqueDockerfiles } from '../src/model/labels.js';
+import { argDeclarations, keyValues, onbuildTriggers, refAt } from '../src/model/labels.js';
 import type { DockerfileModel } from '../src/parse/dockerfile.js';
 import type { SourceRef } from '../src/model/location.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 // hadolint DL3064: names it knows to hold credentials or account data (compared upper-cased) ...
 const HADOLINT_NAMES = new Set(
@@ -82,7 +83,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       const all = df.ast.getInstructions();
       const checked: { instruction: Instruction; prefix: string }[] = [
         ...all.map((instruction) => ({ instruction, prefix: '' })),

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerfilesOf, lineOf, overridden } from '../src/model/instructions.js';
+import { lineOf, overridden } from '../src/model/instructions.js';
 import { stageLabel } from '../src/model/stage.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { uniqueDockerfiles } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       for (const stage of df.stages) {
         const name = stage.from.getBuildStage();
         if (name && name !== name.toLowerCase()) report({ messageId: 'casing', data: { name, lower: name.toLowerCase() }, at: df.ref(stage.from.getBuildStageRange()) });

@@ -1,8 +1,9 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineRule } from '../src/engine/rule.js';
 import type { SourceRef } from '../src/model/location.js';
-import { copyFromFlag, earlierStage, globalScope, isDockerHub, parseImageRef, registryMatches, registryOf, resolvedImage, uniqueDockerfiles, unquote } from '../src/model/image-ref.js';
+import { copyFromFlag, earlierStage, globalScope, isDockerHub, parseImageRef, registryMatches, registryOf, resolvedImage, unquote } from '../src/model/image-ref.js';
 import type { DockerfileModel } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 interface Options {
   registries: string[];
@@ -54,7 +55,7 @@ export default defineRule<Options>({
       const registry = untrusted(image);
       if (registry) report({ messageId: 'untrusted', data: { image, registry, trusted }, at });
     };
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const scope = globalScope(df, { unsetIsUnknown: true });
       /** An image named by COPY --from or a mount's from=: not a stage, an index or a variable. */
       const imageName = (raw: string): string | undefined => {

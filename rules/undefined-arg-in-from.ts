@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { escapeChar, expandWord, fromImageWord, globalScope, PLATFORM_ARGS, platformWord, refAtOffset, uniqueDockerfiles } from '../src/model/image-ref.js';
+import { escapeChar, expandWord, fromImageWord, globalScope, PLATFORM_ARGS, platformWord, refAtOffset } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Levenshtein distance, case-insensitive. */
 function distance(a: string, b: string): number {
@@ -45,7 +46,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const scope = globalScope(df);
       const known = new Set<string>([...PLATFORM_ARGS, ...scope.declared]);
       for (const stage of df.stages) {

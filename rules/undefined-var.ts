@@ -1,7 +1,8 @@
 import type { Heredoc, Instruction } from 'dockerfile-ast';
 import { defineRule, type Report } from '../src/engine/rule.js';
-import { argDeclarations, escapeCharOf, keyValues, offsetOf, refAt, uniqueDockerfiles, variableReferences } from '../src/model/labels.js';
+import { argDeclarations, escapeCharOf, keyValues, offsetOf, refAt, variableReferences } from '../src/model/labels.js';
 import type { DockerfileModel, Stage } from '../src/parse/dockerfile.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 type AstRange = NonNullable<Parameters<DockerfileModel['ref']>[0]>;
 
@@ -43,7 +44,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) checkDockerfile(df, report);
+    for (const df of dockerfilesOf(project)) checkDockerfile(df, report);
   },
 });
 

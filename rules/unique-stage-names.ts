@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Stage } from '../src/parse/dockerfile.js';
-import { uniqueDockerfiles } from '../src/model/image-ref.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project.dockerfiles.values())) {
+    for (const df of dockerfilesOf(project)) {
       const seen = new Map<string, Stage>();
       for (const stage of df.stages) {
         if (!stage.name) continue;

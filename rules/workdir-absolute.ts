@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerfilesOf, lineOf, workdirSteps } from '../src/model/instructions.js';
+import { lineOf, workdirSteps } from '../src/model/instructions.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 interface Options {
   allowAfterWorkdir: boolean;

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerfilesOf, normalizePosix, workdirSteps } from '../src/model/instructions.js';
+import { normalizePosix, workdirSteps } from '../src/model/instructions.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 interface Options {
   directories: string[];

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
 import { commandName, refOf, type RunInstruction } from '../src/model/run.js';
-import { cacheMountTargets, operands, parsedRuns, uniqueDockerfiles, YARN_OPTIONS } from '../src/model/packages-lang.js';
+import { cacheMountTargets, operands, parsedRuns, YARN_OPTIONS } from '../src/model/packages-lang.js';
 import type { DockerfileModel, Stage } from '../src/parse/dockerfile.js';
 import type { ShellCommand } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Where yarn keeps its cache: `~/.cache/yarn`, `/usr/local/share/.cache/yarn` (yarn 1), `.yarn/cache`, `.yarn/berry` (yarn 2+). */
 const YARN_CACHE = /\.cache\/yarn|\.yarn\/(?:cache|berry)/;
@@ -59,7 +60,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       const shipped = shippedStages(df);
       for (const run of parsedRuns(df)) {
         if (!run.onbuild && !shipped.has(run.stage)) continue;

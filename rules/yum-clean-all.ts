@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { refOf } from '../src/model/run.js';
-import { hasArg, hasCacheMount, installsWithoutCleanup, parsedRuns, removesCacheDir, rpmTool, uniqueDockerfiles } from '../src/model/packages-rpm.js';
+import { hasArg, hasCacheMount, installsWithoutCleanup, parsedRuns, removesCacheDir, rpmTool } from '../src/model/packages-rpm.js';
 import type { ShellCommand } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const CACHE = '/var/cache/yum';
 
@@ -27,7 +28,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         const [first] = installsWithoutCleanup(run, isInstall, isCleanup);
         if (!first || hasCacheMount(run, [CACHE])) continue;

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { refOf } from '../src/model/run.js';
-import { effectiveCommands, missingYesFlag, parsedRuns, rpmTool, uniqueDockerfiles } from '../src/model/packages-rpm.js';
+import { effectiveCommands, missingYesFlag, parsedRuns, rpmTool } from '../src/model/packages-rpm.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 const SUBCOMMANDS = ['install', 'groupinstall', 'localinstall'];
 
@@ -23,7 +24,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         for (const command of effectiveCommands(run)) {
           if (rpmTool(command) !== 'yum') continue;

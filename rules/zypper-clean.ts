@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { refOf } from '../src/model/run.js';
-import { findArg, hasArg, hasCacheMount, installsWithoutCleanup, parsedRuns, removesCacheDir, rpmTool, uniqueDockerfiles } from '../src/model/packages-rpm.js';
+import { findArg, hasArg, hasCacheMount, installsWithoutCleanup, parsedRuns, removesCacheDir, rpmTool } from '../src/model/packages-rpm.js';
 import type { ShellCommand } from '../src/parse/shell.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 /** Subcommands that fill zypper's cache (hadolint DL3036 and Trivy DS020 together). */
 const INSTALLS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
@@ -29,7 +30,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         const [first] = installsWithoutCleanup(run, isInstall, isCleanup);
         if (!first || hasCacheMount(run, [CACHE])) continue;

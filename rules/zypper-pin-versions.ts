@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { refOf } from '../src/model/run.js';
-import { effectiveCommands, hasArg, isUnknown, packageWords, parsedRuns, rpmTool, uniqueDockerfiles, zypperSpecPinned } from '../src/model/packages-rpm.js';
+import { effectiveCommands, hasArg, isUnknown, packageWords, parsedRuns, rpmTool, zypperSpecPinned } from '../src/model/packages-rpm.js';
+import { dockerfilesOf } from '../src/model/project.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +22,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const df of uniqueDockerfiles(project)) {
+    for (const df of dockerfilesOf(project)) {
       for (const run of parsedRuns(df)) {
         for (const command of effectiveCommands(run)) {
           if (rpmTool(command) !== 'zypper' || !hasArg(command, 'install', 'in')) continue;

@@ -506,10 +506,6 @@ export function unquote(value: string): string {
   return out;
 }
 
-/** Every Dockerfile of the run once (an inline Dockerfile can be held under two keys). */
-export function uniqueDockerfiles(dockerfiles: Iterable<DockerfileModel>): DockerfileModel[] {
-  return [...new Set(dockerfiles)];
-}
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Platforms (containerd's platforms.Parse, as BuildKit reads FROM --platform)

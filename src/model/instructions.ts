@@ -14,9 +14,6 @@ interface Property {
 }
 
 /** Every Dockerfile of the run once (an inline Dockerfile can be held under two keys). */
-export function dockerfilesOf(project: Project): DockerfileModel[] {
-  return [...new Set(project.dockerfiles.values())];
-}
 
 /** The instructions of a stage with the given keyword, in order (ONBUILD triggers are not included). */
 export function instructionsOf(stage: Stage, keyword: string): Instruction[] {

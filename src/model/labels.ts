@@ -17,10 +17,6 @@ interface AstProperty {
   getAssignmentOperator(): string | null;
 }
 
-/** Every Dockerfile of the run once (an inline Dockerfile can be held under two keys). */
-export function uniqueDockerfiles(project: Project): DockerfileModel[] {
-  return [...new Set(project.dockerfiles.values())];
-}
 
 /** The escape character of a Dockerfile (`# escape=` directive), `\` by default. */
 export function escapeCharOf(df: DockerfileModel): string {

@@ -7,10 +7,6 @@ import { commandName, runInstructions, type RunInstruction } from './run.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { ShellCommand, ShellWord } from '../parse/shell.js';
 
-/** Every Dockerfile of the project once (an inline Dockerfile can be listed under two keys). */
-export function uniqueDockerfiles(project: Project): DockerfileModel[] {
-  return [...new Set(project.dockerfiles.values())];
-}
 
 /** RUN and ONBUILD RUN instructions whose commands are known (a syntax error or a non-POSIX shell leaves them out). */
 export function parsedRuns(df: DockerfileModel): RunInstruction[] {

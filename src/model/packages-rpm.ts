@@ -18,10 +18,6 @@ export function rpmTool(command: ShellCommand): RpmTool | undefined {
   return undefined;
 }
 
-/** Each Dockerfile of the project once (inline Dockerfiles are stored under two keys). */
-export function uniqueDockerfiles(project: Project): DockerfileModel[] {
-  return [...new Set(project.dockerfiles.values())];
-}
 
 /** The RUN and ONBUILD RUN instructions whose commands are known (not a syntax error, not PowerShell or cmd). */
 export function parsedRuns(df: DockerfileModel): RunInstruction[] {

@@ -267,3 +267,8 @@ function inlineDockerfile(project: Project, service: ComposeService): Dockerfile
   project.dockerfiles.set(`${service.compose.path}#${service.name}`, df);
   return df;
 }
+
+/** Each Dockerfile of the project once (an inline Dockerfile is also held under its service's key). */
+export function dockerfilesOf(project: Project): DockerfileModel[] {
+  return [...new Set(project.dockerfiles.values())];
+}
