@@ -104,3 +104,29 @@ export function testRule(rule: Rule, tables: { valid: Case[]; invalid: InvalidCa
     });
   });
 }
+
+/**
+ * Runs every case through the rule and asserts that none of `values` (secrets the cases contain) shows in any
+ * finding's message, data or snippet: what a rule reports must never print what it protects.
+ */
+export function testNeverShows(rule: Rule, cases: Case[], values: string[]): void {
+  const root = mkdtempSync(path.join(os.tmpdir(), `dockpolicy-${rule.meta.id}-shows-`));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  describe(`${rule.meta.id} never prints a secret`, () => {
+    it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
+      const dir = path.join(root, String(i));
+      for (const [rel, text] of Object.entries(treeOf(c))) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), text);
+      }
+      const { files } = await discover(['.'], { cwd: dir });
+      const level = rule.meta.level === 'off' ? 'error' : rule.meta.level;
+      const result = runRules(await loadProject(files, dir), [rule], new Map([[rule.meta.id, { level, options: { ...rule.meta.defaultOptions } }]]));
+      expect(result.findings.length).toBeGreaterThan(0);
+      for (const f of result.findings) {
+        const shown = [f.message, f.snippet, JSON.stringify(f.data)].join('\n');
+        for (const value of values) expect(shown).not.toContain(value);
+      }
+    });
+  });
+}
