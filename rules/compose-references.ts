@@ -1,20 +1,7 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import type { LinkedService } from '../src/model/project.js';
+import { isFragment, isRunnable } from '../src/model/project.js';
 import type { Stack } from '../src/model/stack.js';
-
-const BASE_NAME = /^(?:docker-)?compose\.ya?ml$/;
-
-/**
- * An override file checked on its own (`compose.prod.yaml`, or any file whose services all lack image and build)
- * is a fragment meant for `-f base -f override`: its references are judged only in a stack that merges it.
- */
-function isFragment(stack: Stack, services: LinkedService[]): boolean {
-  const names = new Set(stack.files.map((f) => f.path));
-  if (names.size !== 1 || stack.name.includes(' + ')) return false;
-  if (!BASE_NAME.test(path.basename(stack.files[0]!.path))) return true;
-  return services.length > 0 && services.every((s) => !runnable(s));
-}
 
 type Report = Parameters<Parameters<typeof defineRule>[0]['check']>[0]['report'];
 
@@ -56,9 +43,6 @@ function checkResources(stack: Stack, report: Report): void {
 }
 
 /** A service Compose can run: it has an image, a build, or a `provider` (Compose's provider services). */
-function runnable(s: LinkedService): boolean {
-  return !!(s.image || s.build || s.compose.yaml.get(s.node, 'provider'));
-}
 
 export default defineRule({
   meta: {
@@ -99,7 +83,7 @@ export default defineRule({
         for (const dep of service.dependsOn) {
           if (!defined.has(dep.service)) report({ messageId: 'undefinedDependency', data: { service: service.name, dependency: dep.service }, at: dep.at, stack: stack.name });
         }
-        if (!runnable(service)) report({ messageId: 'noImage', data: { service: service.name }, at: service.at, stack: stack.name });
+        if (!isRunnable(service)) report({ messageId: 'noImage', data: { service: service.name }, at: service.at, stack: stack.name });
         for (const v of service.volumes) {
           if (v.type === 'volume' && v.source && !service.declaredVolumes.has(v.source)) {
             report({ messageId: 'undefinedResource', data: { service: service.name, kind: 'volume', name: v.source, section: 'volumes' }, at: v.at, stack: stack.name });

@@ -272,3 +272,21 @@ function inlineDockerfile(project: Project, service: ComposeService): Dockerfile
 export function dockerfilesOf(project: Project): DockerfileModel[] {
   return [...new Set(project.dockerfiles.values())];
 }
+
+const BASE_NAME = /^(?:docker-)?compose\.ya?ml$/;
+
+/**
+ * An override file checked on its own (`compose.prod.yaml`, or any file whose services all lack image and build)
+ * is a fragment meant for `-f base -f override`: its references are judged only in a stack that merges it.
+ */
+export function isFragment(stack: Stack, services: LinkedService[]): boolean {
+  const names = new Set(stack.files.map((f) => f.path));
+  if (names.size !== 1 || stack.name.includes(' + ')) return false;
+  if (!BASE_NAME.test(path.basename(stack.files[0]!.path))) return true;
+  return services.length > 0 && services.every((s) => !isRunnable(s));
+}
+
+/** A service Compose can start: it has an image, a build or a provider (an override's partial service has none). */
+export function isRunnable(s: LinkedService): boolean {
+  return !!(s.image || s.build || s.compose.yaml.get(s.node, 'provider'));
+}

@@ -3,6 +3,7 @@ import type { Node } from 'yaml';
 import type { ComposeFile } from '../parse/compose.js';
 import { valueOf, type Value } from '../parse/value.js';
 import type { SourceRef } from './location.js';
+import { readField, type Field } from './fields.js';
 
 /** Compose service fields that rules read, normalised from short and long syntax, each with its position. */
 export interface ComposeService {
@@ -35,6 +36,8 @@ export interface ComposeService {
   profiles: string[];
   /** `extends: name` or `extends: {service, file}`, resolved when the stack is loaded. */
   extends?: { service: string; file?: string; at: SourceRef };
+  /** The whole service mapping as written (merged across overrides), for fields without a typed reading above. */
+  fields: Field;
   /** Fields written with `!reset` (removed when merged) and `!override` (replacing instead of merging). */
   resets: Set<string>;
   overrides: Set<string>;
@@ -133,6 +136,7 @@ function readService(compose: ComposeFile, name: string, at: SourceRef, node: No
     declaredVolumes,
     resets,
     overrides,
+    fields: readField(compose, node),
     profiles: y.items(reset('profiles')).flatMap((i) => valueOf(compose, i)?.value ?? []),
     extends: readExtends(compose, field('extends')),
     image: valueOf(compose, reset('image')),

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProject, type LoadOptions, type LinkedService } from './project.js';
+import { entryAt, resourcesOf, scalarAt, scalarsAt } from './fields.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'dockpolicy-merge-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -215,5 +216,58 @@ describe('profiles', () => {
     [['other'], ['app']],
   ])('--profile %j starts %j', async (profiles, names) => {
     expect(Object.keys(await merged({ 'compose.yaml': compose }, ['compose.yaml'], { profiles: profiles as string[] | undefined }))).toEqual(names);
+  });
+});
+
+describe('generic fields (what rules read beyond the typed model)', () => {
+  async function fieldsOf(files: Record<string, string>, order: string[]) {
+    const dir = path.join(root, String(counter++));
+    for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(mkdirSync(dir, { recursive: true }) ?? dir, rel), text);
+    const project = await loadProject([], dir, { stacks: [{ files: order.map((f) => path.join(dir, f)) }] });
+    const at = (v?: { at: { file: string; range: { start: { line: number; column: number } } } }) =>
+      v && `${path.basename(v.at.file)}:${v.at.range.start.line}:${v.at.range.start.column}`;
+    return { project, at, service: (name: string) => project.services.find((s) => s.name === name)! };
+  }
+  const baseFile = 'services:\n  db:\n    image: postgres:16\n    deploy:\n      resources:\n        limits: {memory: 512M, cpus: "1"}\n    security_opt: ["no-new-privileges:true"]\n    logging:\n      driver: json-file\n      options: {max-size: 10m}\nnetworks:\n  back:\n    internal: false\n';
+
+  it('nested mappings merge key by key; the overriding value points into the override file', async () => {
+    const { service, at } = await fieldsOf(
+      { 'compose.yaml': baseFile, 'compose.prod.yaml': 'services:\n  db:\n    deploy:\n      resources:\n        limits:\n          memory: 1G\n    logging:\n      options:\n        max-file: "3"\n' },
+      ['compose.yaml', 'compose.prod.yaml'],
+    );
+    const db = service('db').fields;
+    expect(scalarAt(db, 'deploy.resources.limits.memory')?.value).toBe('1G');
+    expect(at(scalarAt(db, 'deploy.resources.limits.memory'))).toBe('compose.prod.yaml:6:19');
+    expect(at(scalarAt(db, 'deploy.resources.limits.cpus'))).toBe('compose.yaml:6:38');
+    expect(scalarAt(db, 'logging.options.max-size')?.value).toBe('10m');
+    expect(scalarAt(db, 'logging.options.max-file')?.value).toBe('3');
+    expect(scalarAt(db, 'logging.driver')?.value).toBe('json-file');
+  });
+
+  it('sequences append without repeats; !reset removes and !override replaces', async () => {
+    const { service } = await fieldsOf(
+      {
+        'compose.yaml': baseFile,
+        'compose.override.yaml': 'services:\n  db:\n    security_opt: ["no-new-privileges:true", "seccomp:unconfined"]\n    deploy: !reset {}\n    logging: !override\n      driver: local\n',
+      },
+      ['compose.yaml', 'compose.override.yaml'],
+    );
+    const db = service('db').fields;
+    expect(scalarsAt(db, 'security_opt').map((v) => v.value)).toEqual(['no-new-privileges:true', 'seccomp:unconfined']);
+    expect(entryAt(db, 'deploy')).toBeUndefined();
+    expect(scalarAt(db, 'logging.driver')?.value).toBe('local');
+    expect(entryAt(db, 'logging.options')).toBeUndefined();
+  });
+
+  it('top-level resources merge across the stack and keep where they were first declared', async () => {
+    const { project, at } = await fieldsOf(
+      { 'compose.yaml': baseFile, 'compose.prod.yaml': 'networks:\n  back:\n    internal: true\n  front: {}\n' },
+      ['compose.yaml', 'compose.prod.yaml'],
+    );
+    const networks = resourcesOf(project.stacks[0]!, 'networks');
+    expect([...networks.keys()]).toEqual(['back', 'front']);
+    expect(scalarAt(networks.get('back')!.field, 'internal')?.value).toBe('true');
+    expect(at(networks.get('back'))).toBe('compose.yaml:12:3');
+    expect(at(networks.get('front'))).toBe('compose.prod.yaml:4:3');
   });
 });

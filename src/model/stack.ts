@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ComposeFile } from '../parse/compose.js';
 import type { Env } from '../parse/interpolate.js';
+import { mergeFields } from './fields.js';
 import { LIST_FIELDS, type BuildSpec, type ComposeService, type Healthcheck } from './service.js';
 
 /**
@@ -64,6 +65,7 @@ export function mergeService(base: ComposeService, over: ComposeService): Compos
     secrets: list('secrets', base.secrets, over.secrets, (n) => n.name),
     configs: list('configs', base.configs, over.configs, (n) => n.name),
     lists: Object.fromEntries(LIST_FIELDS.map((key) => [key, list(key, base.lists[key], over.lists[key], (n) => n.name)])) as ComposeService['lists'],
+    fields: mergeFields(base.fields, over.fields),
     resets: new Set(),
     overrides: new Set(),
   };
