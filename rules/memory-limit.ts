@@ -1,0 +1,39 @@
+import { defineRule } from '../src/engine/rule.js';
+import { completeServices } from '../src/model/compose-security.js';
+import { scalarAt } from '../src/model/fields.js';
+import type { Value } from '../src/parse/value.js';
+
+// Where Compose reads a container's memory limit; `0` or `-1` (any unit) means no limit.
+const KEYS = ['deploy.resources.limits.memory', 'mem_limit'];
+const unlimited = (text: string) => text.trim() === '' || /^(?:-1|0+(?:\.0*)?\s*[a-z]*)$/i.test(text.trim());
+
+export default defineRule({
+  meta: {
+    id: 'memory-limit',
+    aliases: ['Memory Not Limited'],
+    level: 'off',
+    target: 'compose',
+    tags: ['security'],
+    securitySeverity: 5.5,
+    description: 'A compose service sets a memory limit.',
+    docs: {
+      what: 'Reports a service (merged across its override files) that sets neither `deploy.resources.limits.memory` nor `mem_limit`, at its key, and a limit of `0` or `-1` (no limit to Docker), at that value. A limit written with an unset variable counts as set. Services that are not runnable on their own (an override file\'s partial service, without image or build) are judged in the stack that merges them.',
+      why: 'Without a limit a leaking or attacked container can take all the host\'s memory: the kernel\'s OOM killer then picks processes across the host, other containers and the Docker daemon included. A limit confines the damage to the container that misbehaves.',
+      example: 'services:\n  api:\n    image: ghcr.io/acme/api:1.4.2',
+      fix: 'Set a limit the service stays well under in normal use:\n\nservices:\n  api:\n    image: ghcr.io/acme/api:1.4.2\n    deploy:\n      resources:\n        limits:\n          memory: 512M',
+    },
+    messages: {
+      missing: 'Service "{{service}}" has no memory limit: set `deploy.resources.limits.memory` (or `mem_limit`).',
+      unlimited: 'Service "{{service}}" sets `{{key}}: {{value}}`, which is no memory limit.',
+    },
+  },
+  check({ project, report }) {
+    for (const service of completeServices(project)) {
+      const values = KEYS.map((key) => [key, scalarAt(service.fields, key)] as const).filter((e): e is [string, Value] => e[1] !== undefined);
+      if (values.some(([, v]) => v.value === undefined || !unlimited(v.value))) continue;
+      const [key, value] = values[0] ?? [];
+      if (value) report({ messageId: 'unlimited', data: { service: service.name, key: key!, value: value.value! }, at: value.at, stack: service.stack.name });
+      else report({ messageId: 'missing', data: { service: service.name }, at: service.at, stack: service.stack.name });
+    }
+  },
+});
