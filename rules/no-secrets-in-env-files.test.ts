@@ -96,6 +96,15 @@ ACCESS_TOKEN_EXPIRE_MINUTES=60
 
 const invalid: InvalidCase[] = [
   {
+    name: 'an --env-file used for interpolation (not the project .env) is judged too',
+    files: {
+      'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+      '.dev.env': '# dev values\nPOSTGRES_PASSWORD=s3cr3t-db-pass\n',
+    },
+    load: { envFiles: ['.dev.env'] },
+    errors: [{ messageId: 'secretValue', file: '.dev.env', line: 2, column: 19 }],
+  },
+  {
     name: 'the project .env read for interpolation, not ignored',
     files: {
       'compose.yaml': `services:

@@ -31,10 +31,7 @@ export default defineRule({
     // Each env file once, judged for the first stack that reads it.
     const files = new Map<string, string>();
     for (const service of project.services) for (const ref of service.envFiles) if (!files.has(ref.path)) files.set(ref.path, service.stack.name);
-    for (const stack of project.stacks) {
-      const dotEnv = path.join(stack.dir, '.env');
-      if (!files.has(dotEnv) && existsSync(dotEnv)) files.set(dotEnv, stack.name);
-    }
+    for (const stack of project.stacks) for (const file of stack.envFiles) if (!files.has(file)) files.set(file, stack.name);
     const git = new GitIgnored(project.cwd);
     for (const [file, stack] of files) {
       let text: string;

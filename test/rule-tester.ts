@@ -21,6 +21,8 @@ export interface Case {
   with?: Rule[];
   /** Engine options (`inlineSuppressions`). */
   engine?: EngineOptions;
+  /** As `check --env-file ... --profile ...` (paths relative to the tree). */
+  load?: { envFiles?: string[]; profiles?: string[] };
 }
 
 export interface ExpectedError {
@@ -42,6 +44,16 @@ function treeOf(c: Case): Record<string, string> {
   return { ...(c.dockerfile !== undefined ? { Dockerfile: c.dockerfile } : {}), ...(c.compose !== undefined ? { 'compose.yaml': c.compose } : {}), ...c.files };
 }
 
+/** Writes the case's tree under `dir` and loads it as `check` would. */
+async function projectOf(c: Case, dir: string) {
+  for (const [rel, text] of Object.entries(treeOf(c))) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const { files } = await discover(c.check ?? ['.'], { cwd: dir });
+  return loadProject(files, dir, { envFiles: c.load?.envFiles?.map((f) => path.join(dir, f)), profiles: c.load?.profiles });
+}
+
 export function testRule(rule: Rule, tables: { valid: Case[]; invalid: InvalidCase[] }): void {
   const root = mkdtempSync(path.join(os.tmpdir(), `dockpolicy-${rule.meta.id}-`));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -49,12 +61,7 @@ export function testRule(rule: Rule, tables: { valid: Case[]; invalid: InvalidCa
 
   const run = async (c: Case) => {
     const dir = path.join(root, String(counter++));
-    for (const [rel, text] of Object.entries(treeOf(c))) {
-      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      writeFileSync(path.join(dir, rel), text);
-    }
-    const { files } = await discover(c.check ?? ['.'], { cwd: dir });
-    const project = await loadProject(files, dir);
+    const project = await projectOf(c, dir);
     const on = (r: Rule) => (r.meta.level === 'off' ? 'error' : r.meta.level);
     const settings = new Map([[rule.meta.id, { level: on(rule), options: { ...rule.meta.defaultOptions, ...c.options } }]]);
     for (const other of c.with ?? []) settings.set(other.meta.id, { level: on(other), options: { ...other.meta.defaultOptions } });
@@ -114,14 +121,8 @@ export function testNeverShows(rule: Rule, cases: Case[], values: string[]): voi
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   describe(`${rule.meta.id} never prints a secret`, () => {
     it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
-      const dir = path.join(root, String(i));
-      for (const [rel, text] of Object.entries(treeOf(c))) {
-        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-        writeFileSync(path.join(dir, rel), text);
-      }
-      const { files } = await discover(['.'], { cwd: dir });
       const level = rule.meta.level === 'off' ? 'error' : rule.meta.level;
-      const result = runRules(await loadProject(files, dir), [rule], new Map([[rule.meta.id, { level, options: { ...rule.meta.defaultOptions } }]]));
+      const result = runRules(await projectOf(c, path.join(root, String(i))), [rule], new Map([[rule.meta.id, { level, options: { ...rule.meta.defaultOptions } }]]));
       expect(result.findings.length).toBeGreaterThan(0);
       for (const f of result.findings) {
         const shown = [f.message, f.snippet, JSON.stringify(f.data)].join('\n');

@@ -65,6 +65,7 @@ const REPLACED = new Set(['command', 'entrypoint', 'test']);
 export function mergeFields(base: Field | undefined, over: Field, key = ''): Field {
   if (!base) return stripResets(over);
   if (base.kind === 'map' && over.kind === 'map') {
+    if (key === 'logging' && otherDriver(base, over)) return stripResets(over); // compose-go: options of another driver do not carry over
     const entries = new Map(base.entries);
     for (const [k, e] of over.entries) {
       if (e.tag === '!reset') entries.delete(k);
@@ -78,6 +79,14 @@ export function mergeFields(base: Field | undefined, over: Field, key = ''): Fie
     return { kind: 'seq', at: over.at, items: [...base.items, ...over.items.filter((i) => !seen.has(identity(i)))] };
   }
   return stripResets(over);
+}
+
+function otherDriver(base: MapField, over: MapField): boolean {
+  const driver = (f: MapField) => {
+    const d = f.entries.get('driver')?.field;
+    return d?.kind === 'scalar' ? d.value?.raw : undefined;
+  };
+  return driver(base) !== undefined && driver(over) !== undefined && driver(base) !== driver(over);
 }
 
 function stripResets(field: Field): Field {

@@ -136,13 +136,16 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
     const dir = path.dirname(group[0]!);
     const env = new Map<string, string>();
     const explicitEnv = spec.envFiles ?? options.envFiles;
+    const envFiles: string[] = [];
     for (const file of explicitEnv?.map((f) => path.resolve(cwd, f)) ?? [path.join(dir, '.env')]) {
       const text = readText(file, project, !explicitEnv);
-      if (text !== undefined) for (const [k, v] of parseEnvFile(text)) env.set(k, v);
+      if (text === undefined) continue;
+      envFiles.push(file);
+      for (const [k, v] of parseEnvFile(text)) env.set(k, v);
     }
     for (const [k, v] of Object.entries(options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
     const name = spec.name ?? group.map((f) => path.relative(cwd, f).split(path.sep).join('/')).join(' + ');
-    const stack: Stack = { name, files: [], dir, env, profiles: spec.profiles ?? options.profiles, labelled: spec.name !== undefined || group.length > 1 };
+    const stack: Stack = { name, files: [], dir, env, envFiles, profiles: spec.profiles ?? options.profiles, labelled: spec.name !== undefined || group.length > 1 };
     const parsed = (file: string, fileEnv: typeof env, fileDir: string): ComposeFile[] => {
       const text = readText(file, project);
       if (text === undefined) return [];

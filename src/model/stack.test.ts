@@ -259,6 +259,14 @@ describe('generic fields (what rules read beyond the typed model)', () => {
     expect(entryAt(db, 'logging.options')).toBeUndefined();
   });
 
+  it('logging with another driver replaces the block; with the same driver its options merge', async () => {
+    const other = await fieldsOf({ 'compose.yaml': baseFile, 'compose.override.yaml': 'services:\n  db:\n    logging:\n      driver: syslog\n' }, ['compose.yaml', 'compose.override.yaml']);
+    expect(entryAt(other.service('db').fields, 'logging.options')).toBeUndefined();
+    const same = await fieldsOf({ 'compose.yaml': baseFile, 'compose.override.yaml': 'services:\n  db:\n    logging:\n      driver: json-file\n      options: {max-file: "5"}\n' }, ['compose.yaml', 'compose.override.yaml']);
+    expect(scalarAt(same.service('db').fields, 'logging.options.max-size')?.value).toBe('10m');
+    expect(scalarAt(same.service('db').fields, 'logging.options.max-file')?.value).toBe('5');
+  });
+
   it('top-level resources merge across the stack and keep where they were first declared', async () => {
     const { project, at } = await fieldsOf(
       { 'compose.yaml': baseFile, 'compose.prod.yaml': 'networks:\n  back:\n    internal: true\n  front: {}\n' },

@@ -14,6 +14,8 @@ export interface Stack {
   /** The project directory: the first file's directory. Relative paths in every file resolve against it. */
   dir: string;
   env: Env;
+  /** The files `env` was read from (`--env-file`, a stack's `env_files`, or the project's `.env`), absolute, in order. */
+  envFiles: string[];
   profiles?: string[];
   /** Declared by name (config `stacks:`, `-p`) or merged from several files: findings name it. */
   labelled: boolean;
