@@ -6,51 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { rules } = await import(pathToFileURL(path.join(root, 'dist/rules/index.js')).href);
+const { rulePage } = await import(pathToFileURL(path.join(root, 'dist/src/report/rule-docs.js')).href);
 const metas = rules.map((r) => r.meta).sort((a, b) => a.id.localeCompare(b.id));
-
-const fence = (text) => {
-  const lang = /^\s*(FROM|ARG)\b/im.test(text) && !/^services:/m.test(text) ? 'dockerfile' : 'yaml';
-  return '```' + lang + '\n' + text.replace(/\n$/, '') + '\n```';
-};
-
-export function rulePage(m) {
-  const [fixIntro, ...fixRest] = m.docs.fix.split('\n\n');
-  const fixCode = fixRest.filter((p) => /^(FROM|services:|\s)/.test(p));
-  const fixText = fixRest.filter((p) => !/^(FROM|services:|\s)/.test(p));
-  return [
-    `# ${m.id}`,
-    '',
-    m.description,
-    '',
-    `- Default level: \`${m.level}\``,
-    `- Checks: ${m.target}`,
-    `- Tags: ${m.tags.join(', ')}`,
-    m.aliases.length ? `- Also known as: ${m.aliases.map((a) => `\`${a}\``).join(', ')}` : '- Also known as: (no other tool checks this)',
-    '',
-    '## What it does',
-    '',
-    m.docs.what,
-    '',
-    '## Why',
-    '',
-    m.docs.why,
-    '',
-    '## Example',
-    '',
-    fence(m.docs.example),
-    '',
-    '## Fix',
-    '',
-    fixIntro,
-    ...fixCode.flatMap((c) => ['', fence(c)]),
-    ...fixText.flatMap((t) => ['', t]),
-    '',
-    '## Options',
-    '',
-    m.options ? '```json\n' + JSON.stringify(m.options, null, 2) + '\n```' : 'None.',
-    '',
-  ].join('\n');
-}
 
 export function rulesTable(list) {
   const rows = list.map((m) => `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.level} | ${m.description} | ${m.aliases.map((a) => `\`${a}\``).join(', ')} |`);

@@ -3,7 +3,10 @@ import type { Level } from '../engine/finding.js';
 import type { FileKind } from '../discover/discover.js';
 
 export interface CheckArgs {
-  command: 'check';
+  /** `baseline` runs the same check and records its findings instead of reporting them. */
+  command: 'check' | 'baseline';
+  /** `--baseline <file>`; `--no-baseline` sets false. */
+  baseline?: string | false;
   paths: string[];
   format: 'text' | 'sarif' | 'json';
   output?: string;
@@ -29,7 +32,14 @@ export interface RulesArgs {
   format: 'text' | 'json';
 }
 
-export type Args = CheckArgs | RulesArgs | { command: 'help' } | { command: 'version' };
+export type Args =
+  | CheckArgs
+  | RulesArgs
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'explain'; rule: string }
+  | { command: 'init'; dir: string; force: boolean }
+  | { command: 'print-config'; file?: string; stack?: string; service?: string; config?: string };
 
 const CHOICES: Record<string, readonly string[]> = {
   '--format': ['text', 'sarif', 'json'],
@@ -49,11 +59,28 @@ export function parseArgs(argv: string[]): Args {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json for "rules"`);
     return { command: 'rules', format };
   }
-  if (first !== 'check') throw new UsageError(`unknown command "${first}" (expected check or rules; see --help)`);
-  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack'], ['--quiet', '--no-color', '--color', '--use-env']);
+  if (first === 'explain') {
+    const flags = readFlags(rest, []);
+    if (flags.positional.length !== 1) throw new UsageError('explain: name one rule (id or alias), e.g. dockpolicy explain non-root-user');
+    return { command: 'explain', rule: flags.positional[0]! };
+  }
+  if (first === 'init') {
+    const flags = readFlags(rest, [], ['--force']);
+    if (flags.positional.length > 1) throw new UsageError(`init: unexpected argument "${flags.positional[1]}"`);
+    return { command: 'init', dir: flags.positional[0] ?? '.', force: flags.switches.has('--force') };
+  }
+  if (first === 'print-config') {
+    const flags = readFlags(rest, ['--stack', '--service', '--config']);
+    if (flags.positional.length > 1) throw new UsageError(`print-config: unexpected argument "${flags.positional[1]}"`);
+    return { command: 'print-config', file: flags.positional[0], stack: flags.values['--stack'], service: flags.values['--service'], config: flags.values['--config'] };
+  }
+  if (first !== 'check' && first !== 'baseline') throw new UsageError(`unknown command "${first}" (expected check, baseline, rules, explain, init or print-config; see --help)`);
+  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack', '--baseline'], ['--quiet', '--no-color', '--color', '--use-env', '--no-baseline']);
   const composeFiles = flags.lists['--file'] ?? [];
+  if (flags.switches.has('--no-baseline') && flags.values['--baseline']) throw new UsageError('--baseline and --no-baseline contradict each other');
   return {
-    command: 'check',
+    command: first,
+    baseline: flags.switches.has('--no-baseline') ? false : flags.values['--baseline'],
     paths: flags.positional.length ? flags.positional : composeFiles.length ? [] : ['.'],
     explicitPaths: flags.positional.length > 0,
     composeFiles,
@@ -115,7 +142,11 @@ export const HELP = `Usage: dockpolicy <command> [options]
 
 Commands:
   check [paths...]      Check Dockerfiles and compose files (default: .)
+  baseline [paths...]   Record the current findings in .dockpolicy-baseline.json (check then reports only new ones)
   rules                 List every rule
+  explain <rule>        A rule's documentation, options and examples (by id or alias)
+  init [dir]            Write a commented starter .dockpolicy.yaml for the repository (--force: overwrite)
+  print-config [file]   The effective configuration (rule levels and options) for a file, --stack or --service
 
 Options for check:
   --format <text|sarif|json>         Output format (default: text)
@@ -131,6 +162,9 @@ Options for check:
   -p, --project-name <name>          Name of the -f configuration in reports
   --stack <name>                     Check only this stack of the config's stacks:
   --use-env                          Also read the process environment for interpolation (off: reproducible results)
+  --baseline <file>                  Baseline file (default: the config's baseline:, else .dockpolicy-baseline.json
+                                     beside the config file or in the current directory, when it exists)
+  --no-baseline                      Report every finding, also those the baseline records
 
 Options for rules:
   --format <text|json>

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, HELP, type CheckArgs } from './args.js';
-import { UsageError, findConfigFile, loadConfig, resolveRuleSettings, type Config } from '../engine/config.js';
+import { UsageError, findConfigFile, loadConfig, type Config } from '../engine/config.js';
+import { RuleSettings } from '../engine/settings.js';
 import { atOrAbove, runRules } from '../engine/run.js';
 import { discover } from '../discover/discover.js';
 import { loadProject, type StackSpec } from '../model/project.js';
@@ -39,7 +40,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         io.stdout(args.format === 'json' ? listRulesJson() : listRulesText());
         return 0;
       case 'check':
+      case 'baseline':
         return await check(args, io);
+      case 'explain':
+        return (await import('./explain.js')).explain(args.rule, rules, io);
+      case 'init':
+        return await (await import('./init.js')).init(args.dir, args.force, io);
+      case 'print-config':
+        return await (await import('./print-config.js')).printConfig(args, rules, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -51,8 +59,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 }
 
 async function check(args: CheckArgs, io: Io): Promise<number> {
-  const config = await loadConfig(findConfigFile(io.cwd, args.config));
-  const settings = resolveRuleSettings(rules.map((r) => r.meta), config);
+  const config = await loadConfig(findConfigFile(io.cwd, args.config), rules.map((r) => r.meta), io.cwd);
+  const policies = config.policies.length ? await (await import('../engine/policies.js')).policyRules(config.policies) : [];
+  const allRules = [...rules, ...policies];
+  const settings = new RuleSettings(allRules.map((r) => r.meta), config);
   for (const file of [...args.composeFiles, ...args.envFiles]) {
     if (!existsSync(path.resolve(io.cwd, file))) throw new UsageError(`${args.composeFiles.includes(file) ? '--file' : '--env-file'}: file not found: ${file}`);
   }
@@ -67,13 +77,33 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     processEnv: args.useEnv ? io.env : undefined,
   });
   const timings = io.env.DOCKPOLICY_TIMING ? new Map<string, number>() : undefined;
-  const result = runRules(project, rules, settings, { inlineSuppressions: config.inlineSuppressions, timings });
+  const result = runRules(project, allRules, settings, { inlineSuppressions: config.inlineSuppressions.enabled, requireReason: config.inlineSuppressions.requireReason, timings });
   if (timings) {
     const slowest = [...timings].sort((a, b) => b[1] - a[1]).slice(0, Number(io.env.DOCKPOLICY_TIMING) || 10);
     io.stderr(`rule time (ms):\n${slowest.map(([id, ms]) => `  ${ms.toFixed(1).padStart(8)}  ${id}`).join('\n')}\n`);
   }
   for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
-  const findings = args.quiet ? result.findings.filter((f) => f.level === 'error') : result.findings;
+  let found = result.findings;
+  const { BASELINE_NAME, applyBaseline, readBaseline, writeBaseline } = await import('../engine/baseline.js');
+  const defaultBaseline = path.join(config.file ? path.dirname(config.file) : io.cwd, BASELINE_NAME);
+  if (args.command === 'baseline') {
+    const file = args.baseline ? path.resolve(io.cwd, args.baseline) : (config.baseline ?? defaultBaseline);
+    try {
+      writeBaseline(file, found);
+    } catch (e) {
+      throw new UsageError(`baseline: cannot write ${path.relative(io.cwd, file)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    io.stderr(`dockpolicy: recorded ${found.length} finding${found.length === 1 ? '' : 's'} in ${path.relative(io.cwd, file) || file}\n`);
+    return result.crashes.length ? 2 : 0;
+  }
+  const baselineFile = args.baseline === false ? undefined : args.baseline ? path.resolve(io.cwd, args.baseline) : (config.baseline ?? (existsSync(defaultBaseline) ? defaultBaseline : undefined));
+  if (baselineFile) {
+    if (!existsSync(baselineFile)) throw new UsageError(`${args.baseline ? '--baseline' : 'baseline'}: file not found: ${path.relative(io.cwd, baselineFile)}`);
+    const { kept, stale } = applyBaseline(baselineFile, readBaseline(baselineFile), found);
+    found = kept;
+    if (stale) io.stderr(`dockpolicy: ${stale} baseline entr${stale === 1 ? 'y no longer matches' : 'ies no longer match'} any finding: run \`dockpolicy baseline\` to prune ${path.relative(io.cwd, baselineFile)}\n`);
+  }
+  const findings = args.quiet ? found.filter((f) => f.level === 'error') : found;
   const { loadReporter } = await import('../report/index.js');
   const reporter = await loadReporter(args.format);
   const color = args.color ?? (!args.output && io.isTTY && !('NO_COLOR' in io.env));
@@ -95,15 +125,7 @@ function stacksFromConfig(config: Config, only: string | undefined): StackSpec[]
   if (only !== undefined && !declared.some(([name]) => name === only)) {
     throw new UsageError(`--stack: no stack "${only}" in ${config.file ? path.basename(config.file) : 'the configuration (none found)'}`);
   }
-  const base = config.file ? path.dirname(config.file) : '.';
-  return declared
-    .filter(([name]) => only === undefined || name === only)
-    .map(([name, s]) => ({
-      name,
-      files: s.files.map((f) => path.resolve(base, f)),
-      envFiles: s.env_files?.map((f) => path.resolve(base, f)),
-      profiles: s.profiles,
-    }));
+  return declared.filter(([name]) => only === undefined || name === only).map(([name, s]) => ({ name, files: s.files, envFiles: s.env_files, profiles: s.profiles }));
 }
 
 function version(): string {

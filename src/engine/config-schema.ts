@@ -17,18 +17,43 @@ export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
       },
     ],
   });
+  // Every rule by id and by each alias (hadolint, BuildKit, Trivy, Checkov, KICS, dclint names); an alias several
+  // rules carry takes a level only.
+  const byName = new Map<string, RuleMeta[]>();
+  for (const meta of metas) for (const name of [meta.id, ...meta.aliases]) byName.set(name, [...(byName.get(name) ?? []), meta]);
+  const definitions = Object.fromEntries(metas.map((m) => [`rule:${m.id}`, ruleEntry(m)]));
+  const rules = {
+    type: 'object',
+    description: 'Level (`off`, `note`, `warning`, `error`) or `[level, options]` per rule, by id or by any alias.',
+    additionalProperties: false,
+    properties: Object.fromEntries(
+      [...byName].map(([name, owners]) => [
+        name,
+        owners.length === 1 ? { $ref: `#/definitions/rule:${owners[0]!.id}` } : { description: `Sets ${owners.map((o) => o.id).join(', ')}.`, oneOf: [{ enum: LEVELS }, { type: 'array', items: [{ enum: LEVELS }], minItems: 1, maxItems: 1 }] },
+      ]),
+    ),
+  };
+  const names = { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/dockpolicy/dockpolicy/blob/main/schemas/dockpolicy.schema.json',
     title: 'dockpolicy configuration',
     type: 'object',
     additionalProperties: false,
+    definitions,
     properties: {
       $schema: { type: 'string' },
+      extends: {
+        description: 'Presets (`recommended`, `strict`, `production`, `development`) or config files (relative to this one) applied before this file, in order.',
+        oneOf: [{ type: 'string', minLength: 1 }, names],
+      },
       inlineSuppressions: {
-        type: 'boolean',
         description:
-          'Honour suppression comments in Dockerfiles (`# dockpolicy-ignore`, `# hadolint ignore=`, `# check=skip=`). false: policy is policy, the comments suppress nothing (hadolint\'s disable-ignore-pragma; turn on no-inline-suppressions to report them).',
+          'Suppression comments in Dockerfiles and compose files (`# dockpolicy-ignore`, `# hadolint ignore=`, `# check=skip=`). false: policy is policy, the comments suppress nothing (hadolint\'s disable-ignore-pragma; turn on no-inline-suppressions to report them). `requireReason`: a `dockpolicy-ignore` without `-- reason` suppresses nothing.',
+        oneOf: [
+          { type: 'boolean' },
+          { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' }, requireReason: { type: 'boolean' } } },
+        ],
       },
       stacks: {
         type: 'object',
@@ -44,11 +69,43 @@ export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
           },
         },
       },
-      rules: {
-        type: 'object',
-        additionalProperties: false,
-        properties: Object.fromEntries(metas.map((m) => [m.id, ruleEntry(m)])),
+      rules,
+      overrides: {
+        type: 'array',
+        description: 'Rules for some places only, applied in order after `rules`: every matcher given must match where the finding is.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['rules'],
+          properties: {
+            files: { ...names, description: 'Globs relative to this config file (`**/Dockerfile.dev`, `compose.prod.yaml`); a glob without `/` matches the name at any depth.' },
+            stacks: { ...names, description: 'Stack names (declared under `stacks:`, or `a.yaml + b.yaml` for files merged without a name).' },
+            services: { ...names, description: 'Compose service names.' },
+            rules,
+          },
+        },
       },
+      policies: {
+        type: 'array',
+        description: 'Checks of your own, without code: the normalised target must satisfy the JSON Schema.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'message', 'target', 'schema'],
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'kebab-case, not a rule id.' },
+            level: { enum: LEVELS, description: 'Default error.' },
+            message: { type: 'string', minLength: 1, description: 'Shown with each finding; `{{name}}` is the service, stage or file name.' },
+            description: { type: 'string' },
+            target: { enum: ['service', 'stage', 'dockerfile', 'compose'], description: 'What the schema is applied to (see docs/policies.md).' },
+            schema: { type: 'object', description: 'JSON Schema (draft-07) the target must satisfy.' },
+            files: { ...names, description: 'Only targets in files matching these globs.' },
+            stacks: { ...names, description: 'Only services and stages of these stacks.' },
+            services: { ...names, description: 'Only these services (and the stages they run).' },
+          },
+        },
+      },
+      baseline: { type: 'string', description: 'Baseline file (default .dockpolicy-baseline.json beside this config): findings recorded there are not reported.' },
     },
   };
 }

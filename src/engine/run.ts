@@ -2,9 +2,10 @@ import type { Finding, Level } from './finding.js';
 import { LEVEL_RANK } from './finding.js';
 import type { Report, Rule, RuleMeta } from './rule.js';
 import type { RuleSetting } from './config.js';
+import { settingKey, type FindingContext } from './settings.js';
 import type { Project } from '../model/project.js';
 import type { SourceRef } from '../model/location.js';
-import { applySuppressions, readSuppressions, ruleNameIndex } from './suppressions.js';
+import { applySuppressions, readComposeSuppressions, readSuppressions, ruleNameIndex } from './suppressions.js';
 
 export const PARSE_ERROR = 'parse-error';
 /** Rules the engine reports itself, from what it sees of inline suppressions. */
@@ -16,6 +17,20 @@ export interface EngineOptions {
   timings?: Map<string, number>;
   /** `false`: inline suppression comments are not honoured (policy is policy). Default true. */
   inlineSuppressions?: boolean;
+  /** A `dockpolicy-ignore` without `-- reason` suppresses nothing (unused-suppression reports it). */
+  requireReason?: boolean;
+}
+
+/** Rule settings, possibly different per file, stack and service (`overrides:`); a plain map is the same everywhere. */
+export interface SettingsSource {
+  get(id: string): RuleSetting | undefined;
+  varies(id: string): boolean;
+  at(id: string, context: FindingContext): RuleSetting | undefined;
+  variants(id: string): RuleSetting[];
+}
+
+function uniform(map: Map<string, RuleSetting>): SettingsSource {
+  return { get: (id) => map.get(id), varies: () => false, at: (id) => map.get(id), variants: (id) => (map.has(id) ? [map.get(id)!] : []) };
 }
 
 export interface EngineResult {
@@ -25,53 +40,99 @@ export interface EngineResult {
   crashes: { ruleId: string; message: string }[];
 }
 
-/** Runs every enabled rule over the project and turns their reports into sorted, de-duplicated findings. */
-export function runRules(project: Project, rules: Rule[], settings: Map<string, RuleSetting>, options: EngineOptions = {}): EngineResult {
+/**
+ * Runs every enabled rule over the project and turns their reports into sorted, de-duplicated findings. A rule that
+ * `overrides:` set differently in some places runs once per distinct setting, and each finding is kept only from the
+ * run whose setting holds where the finding is.
+ */
+export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSource | Map<string, RuleSetting>, options: EngineOptions = {}): EngineResult {
+  const settings = settingsIn instanceof Map ? uniform(settingsIn) : settingsIn;
   const findings = new Map<string, Finding>();
   const enabled: EngineResult['enabled'] = [];
   const crashes: EngineResult['crashes'] = [];
   const timings = options.timings;
+  const contextOf = findingContexts(project);
   for (const rule of rules) {
-    const setting = settings.get(rule.meta.id);
-    if (!setting || setting.level === 'off') continue;
-    const level = setting.level;
-    enabled.push({ meta: rule.meta, level });
-    const add = (report: Report) => {
-      const finding = toFinding(project, rule.meta, level, report);
-      const key = `${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.ruleId}\0${finding.message}\0${finding.stack ?? ''}`;
-      if (!findings.has(key)) findings.set(key, finding);
-    };
-    if (rule.meta.id === PARSE_ERROR) {
-      for (const p of project.problems) add({ messageId: 'unparsable', data: { message: p.message }, at: p.at });
-      continue;
-    }
-    const started = timings ? performance.now() : 0;
-    try {
-      rule.check({ project, options: setting.options, report: add });
-      if (timings) timings.set(rule.meta.id, performance.now() - started);
-    } catch (e) {
-      crashes.push({ ruleId: rule.meta.id, message: (e as Error).message });
+    const id = rule.meta.id;
+    const varies = settings.varies(id);
+    const variants = (varies ? settings.variants(id) : [settings.get(id)]).filter((v): v is RuleSetting & { level: Level } => !!v && v.level !== 'off');
+    if (variants.length === 0) continue;
+    enabled.push({ meta: rule.meta, level: variants.reduce((max, v) => (LEVEL_RANK[v.level] > LEVEL_RANK[max] ? v.level : max), variants[0]!.level) });
+    for (const setting of variants) {
+      const key = varies ? settingKey(setting) : '';
+      const add = (report: Report) => {
+        if (varies) {
+          const here = settings.at(id, contextOf(report));
+          if (!here || settingKey(here) !== key) return;
+        }
+        const finding = toFinding(project, rule.meta, setting.level, report);
+        const dedupe = `${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.ruleId}\0${finding.message}\0${finding.stack ?? ''}`;
+        if (!findings.has(dedupe)) findings.set(dedupe, finding);
+      };
+      if (id === PARSE_ERROR) {
+        for (const p of project.problems) add({ messageId: 'unparsable', data: { message: p.message }, at: p.at });
+        continue;
+      }
+      const started = timings ? performance.now() : 0;
+      try {
+        rule.check({ project, options: setting.options, report: add });
+        if (timings) timings.set(id, (timings.get(id) ?? 0) + performance.now() - started);
+      } catch (e) {
+        crashes.push({ ruleId: id, message: (e as Error).message });
+      }
     }
   }
   const kept = suppress(project, rules, settings, options, [...findings.values()]);
   return { findings: kept.sort(compareFindings), enabled: enabled.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), crashes };
 }
 
-/** Applies the Dockerfiles' suppression comments, and reports on the comments themselves when those rules are on. */
-function suppress(project: Project, rules: Rule[], settings: Map<string, RuleSetting>, options: EngineOptions, findings: Finding[]): Finding[] {
+/**
+ * Where a report is, for `overrides:`: its file, its stack, and its service, named by the report or found from the
+ * compose mapping the position lies in (also in an override file).
+ */
+function findingContexts(project: Project): (report: Report) => FindingContext {
+  let services: Map<string, { name: string; from: number; to: number }[]> | undefined;
+  const serviceAt = (file: string, line: number) => {
+    if (!services) {
+      services = new Map();
+      for (const c of project.composeFiles) {
+        const list = services.get(c.path) ?? [];
+        for (const e of c.yaml.entries(c.yaml.get(c.root, 'services')?.value)) {
+          const end = (e.value as { range?: number[] } | undefined)?.range?.[2];
+          list.push({ name: e.key, from: c.yaml.at(e.keyNode).range.start.line, to: end === undefined ? c.yaml.at(e.keyNode).range.start.line : c.yaml.lines.position(Math.max(0, end - 1)).line });
+        }
+        services.set(c.path, list);
+      }
+    }
+    return services.get(file)?.find((s) => line >= s.from && line <= s.to)?.name;
+  };
+  return (report) => {
+    const named = report.data?.service;
+    return { file: report.at.file, stack: report.stack, service: typeof named === 'string' ? named : serviceAt(report.at.file, report.at.range.start.line) };
+  };
+}
+
+/** Applies the suppression comments of Dockerfiles and compose files, and reports on the comments themselves when those rules are on. */
+function suppress(project: Project, rules: Rule[], settings: SettingsSource, options: EngineOptions, findings: Finding[]): Finding[] {
   const dockerfiles = new Set(project.dockerfiles.values());
-  if (dockerfiles.size === 0) return findings;
+  if (dockerfiles.size === 0 && project.composeFiles.length === 0) return findings;
   const resolve = ruleNameIndex(rules.map((r) => r.meta));
-  const suppressions = [...dockerfiles].flatMap((df) => readSuppressions(df, resolve));
+  const suppressions = [...[...dockerfiles].flatMap((df) => readSuppressions(df, resolve)), ...project.composeFiles.flatMap((c) => readComposeSuppressions(c, resolve))];
   if (suppressions.length === 0) return findings;
   const honoured = options.inlineSuppressions !== false;
-  const kept = honoured ? applySuppressions(findings, suppressions) : findings;
-  const on = (id: string) => (settings.get(id)?.level ?? 'off') !== 'off';
+  const kept = honoured ? applySuppressions(findings, suppressions, options.requireReason) : findings;
+  // Engine-reported rules are judged once for the run: at the highest level any place gives them.
+  const levelOf = (id: string) => settings.variants(id).map((v) => v.level).filter((l): l is Level => l !== 'off').sort((a, b) => LEVEL_RANK[b] - LEVEL_RANK[a])[0];
+  const on = (id: string) => levelOf(id) !== undefined;
   const engineRule = (id: string) => rules.find((r) => r.meta.id === id)?.meta;
   const unused = engineRule(UNUSED_SUPPRESSION);
   if (unused && on(UNUSED_SUPPRESSION) && honoured) {
-    const level = settings.get(UNUSED_SUPPRESSION)!.level as Level;
+    const level = levelOf(UNUSED_SUPPRESSION)!;
     for (const s of suppressions) {
+      if (options.requireReason && !s.reason) {
+        kept.push(toFinding(project, unused, level, { messageId: 'missingReason', at: s.at }));
+        continue;
+      }
       for (const name of s.names) {
         if (name.rules.length === 0) {
           // Other tools' codes that dockpolicy has no rule for (ShellCheck's SCxxxx) cannot be judged.
@@ -84,7 +145,7 @@ function suppress(project: Project, rules: Rule[], settings: Map<string, RuleSet
   }
   const noInline = engineRule(NO_INLINE_SUPPRESSIONS);
   if (noInline && on(NO_INLINE_SUPPRESSIONS)) {
-    const level = settings.get(NO_INLINE_SUPPRESSIONS)!.level as Level;
+    const level = levelOf(NO_INLINE_SUPPRESSIONS)!;
     for (const s of suppressions) kept.push(toFinding(project, noInline, level, { messageId: 'inline', data: { names: s.names.map((n) => n.name).join(', ') }, at: s.at }));
   }
   return kept;

@@ -1,14 +1,17 @@
-// Inline suppressions written in Dockerfiles: dockpolicy's own comments, and those of the tools a repository may
+// Inline suppressions written in Dockerfiles and compose files: dockpolicy's own comments, and those of the tools a repository may
 // come from, honoured by alias so that existing decisions keep holding:
 //   # dockpolicy-ignore rule-id[,rule-id] -- reason     the next instruction
 //   # dockpolicy-ignore-file rule-id[,rule-id]          the whole file
 //   # hadolint ignore=DL3008,SC2086                     the next instruction
 //   # hadolint global ignore=DL3008                     the whole file
 //   # check=skip=JSONArgsRecommended,StageNameCasing    BuildKit's parser directive: the whole file (`all`: every check)
+// In compose files only dockpolicy's own comments exist; `dockpolicy-ignore` covers the key on the next line with
+// everything nested under it (a service, a field, one list item).
 import type { Finding } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import type { SourceRef } from '../model/location.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
+import type { ComposeFile } from '../parse/compose.js';
 
 export interface Suppression {
   source: 'dockpolicy' | 'hadolint' | 'buildkit';
@@ -19,6 +22,8 @@ export interface Suppression {
   lines?: [number, number];
   /** Where the comment is. */
   at: SourceRef;
+  /** `dockpolicy-ignore ... -- reason`: whether a reason follows (config `inlineSuppressions.requireReason`). */
+  reason: boolean;
   /** Each name as written, where it is, and the rule ids it stands for (empty: no dockpolicy rule has it). */
   names: { name: string; at: SourceRef; rules: string[]; used: boolean }[];
 }
@@ -48,19 +53,56 @@ export function ruleNameIndex(metas: readonly RuleMeta[]): (name: string) => str
   return (name) => index.get(name.toLowerCase()) ?? [];
 }
 
+const DOCKPOLICY_COMMENT = /^dockpolicy-ignore(-file)?\s+(.+?)(?:\s+--(?:\s.*)?)?$/;
+const hasReason = (content: string) => /\s--\s+\S/.test(content);
+
+/** Rule names in a comma-separated list, each with its position on the comment's line. */
+function namesAt(file: string, list: string, line: number, column: number, resolve: (name: string) => string[], allowAll: boolean): Suppression['names'] {
+  return [...list.matchAll(/[^,\s]+/g)].map((m) => ({
+    name: m[0],
+    at: { file, range: { start: { line, column: column + m.index }, end: { line, column: column + m.index + m[0].length } } },
+    rules: m[0] === 'all' && !allowAll ? [] : resolve(m[0]),
+    used: false,
+  }));
+}
+
+/** Reads the `# dockpolicy-ignore` comments of a compose file. */
+export function readComposeSuppressions(compose: ComposeFile, resolve: (name: string) => string[]): Suppression[] {
+  const lines = compose.yaml.lines.text.split(/\r?\n/);
+  const found: Suppression[] = [];
+  const indentOf = (text: string) => (/^(\s*(?:-\s+)*)/.exec(text)?.[1]?.length ?? 0);
+  const isContent = (text: string) => text.trim() !== '' && !text.trim().startsWith('#');
+  lines.forEach((text, i) => {
+    const comment = /^\s*#\s*(.*?)\s*$/.exec(text);
+    const match = comment && DOCKPOLICY_COMMENT.exec(comment[1]!);
+    if (!comment || !match) return;
+    const line = i + 1;
+    const column = text.indexOf(match[2]!, text.indexOf('dockpolicy-ignore')) + 1;
+    const at = { file: compose.path, range: { start: { line, column: text.indexOf('#') + 1 }, end: { line, column: text.length + 1 } } };
+    const suppression: Suppression = { source: 'dockpolicy', scope: match[1] ? 'file' : 'next', file: compose.path, at, reason: hasReason(comment[1]!), names: namesAt(compose.path, match[2]!, line, column, resolve, false) };
+    if (!match[1]) {
+      // The next content line and every line nested deeper than it.
+      const first = lines.findIndex((t, j) => j > i && isContent(t));
+      if (first >= 0) {
+        const indent = indentOf(lines[first]!);
+        let last = first;
+        for (let j = first + 1; j < lines.length; j++) {
+          if (!isContent(lines[j]!)) continue;
+          if (/^\s*/.exec(lines[j]!)![0].length <= indent && !/^\s*$/.test(lines[j]!)) break;
+          last = j;
+        }
+        suppression.lines = [first + 1, last + 1];
+      }
+    }
+    found.push(suppression);
+  });
+  return found;
+}
+
 /** Reads the suppression comments of a Dockerfile. */
 export function readSuppressions(df: DockerfileModel, resolve: (name: string) => string[]): Suppression[] {
   const found: Suppression[] = [];
   const instructions = df.ast.getInstructions();
-  const namesIn = (list: string, line: number, column: number, allowAll = false) => {
-    const names: Suppression['names'] = [];
-    for (const m of list.matchAll(/[^,\s]+/g)) {
-      const name = m[0];
-      const at = { file: df.path, range: { start: { line, column: column + m.index }, end: { line, column: column + m.index + name.length } } };
-      names.push({ name, at, rules: name === 'all' && !allowAll ? [] : resolve(name), used: false });
-    }
-    return names;
-  };
 
   // dockerfile-ast reads some leading comments (`# hadolint global ignore=...`) as parser directives: read both kinds.
   const comments = [
@@ -77,7 +119,7 @@ export function readSuppressions(df: DockerfileModel, resolve: (name: string) =>
     let list: string;
     if (directive && (match = /^check\s*=(?:.*;)?\s*skip\s*=\s*([^;]*)/i.exec(content))) {
       [source, scope, list] = ['buildkit', 'file', match[1]!.trim()];
-    } else if ((match = /^dockpolicy-ignore(-file)?\s+(.+?)(?:\s+--(?:\s.*)?)?$/.exec(content))) {
+    } else if ((match = DOCKPOLICY_COMMENT.exec(content))) {
       [source, scope, list] = ['dockpolicy', match[1] ? 'file' : 'next', match[2]!];
     } else if ((match = /^hadolint\s+(global\s+)?ignore\s*=\s*(\S+)/.exec(content))) {
       [source, scope, list] = ['hadolint', match[1] ? 'file' : 'next', match[2]!];
@@ -85,7 +127,7 @@ export function readSuppressions(df: DockerfileModel, resolve: (name: string) =>
       continue;
     }
     const column = lineText.indexOf(list, lineText.indexOf(content.slice(0, 5))) + 1;
-    const suppression: Suppression = { source, scope, file: df.path, at: df.ref(range), names: namesIn(list, line, column, source === 'buildkit') };
+    const suppression: Suppression = { source, scope, file: df.path, at: df.ref(range), reason: source !== 'dockpolicy' || hasReason(content), names: namesAt(df.path, list, line, column, resolve, source === 'buildkit') };
     if (scope === 'next') {
       // The instruction that follows, across other comment lines; a suppression with no instruction after it covers nothing.
       const next = instructions.find((i) => i.getRange().start.line > range.start.line);
@@ -97,10 +139,10 @@ export function readSuppressions(df: DockerfileModel, resolve: (name: string) =>
 }
 
 /** Drops the findings a suppression covers, marking each suppression name that was used. */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[]): Finding[] {
+export function applySuppressions(findings: Finding[], suppressions: Suppression[], requireReason = false): Finding[] {
   if (suppressions.length === 0) return findings;
   const byFile = new Map<string, Suppression[]>();
-  for (const s of suppressions) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  for (const s of suppressions) if (s.reason || !requireReason) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   return findings.filter((finding) => {
     let suppressed = false;
     for (const s of byFile.get(finding.file) ?? []) {

@@ -16,6 +16,8 @@ export interface ScalarField {
   kind: 'scalar';
   /** undefined value (null, `~`, empty) is kept: `key:` alone is written but says nothing. */
   value: Value | undefined;
+  /** The YAML value as typed (a plain `true` or `8080` is a boolean or number, a quoted one a string); null for none. */
+  yaml: string | number | boolean | null;
   at: SourceRef;
 }
 
@@ -55,7 +57,8 @@ export function readField(compose: ComposeFile, node: Node | undefined, depth = 
     return { kind: 'map', at, entries };
   }
   if (depth < 32 && y.isSeq(node)) return { kind: 'seq', at, items: y.items(node).map((i) => readField(compose, i, depth + 1)) };
-  return { kind: 'scalar', value: valueOf(compose, node), at };
+  const typed = (y.resolve(node) as { value?: unknown } | undefined)?.value;
+  return { kind: 'scalar', value: valueOf(compose, node), yaml: typeof typed === 'number' || typeof typed === 'boolean' || typeof typed === 'string' ? typed : null, at };
 }
 
 // Sequences that replace rather than append when an override sets them (compose spec, "Merge and override").

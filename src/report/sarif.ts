@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { fingerprintOf } from '../engine/baseline.js';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
@@ -61,10 +61,10 @@ function region({ start, end }: Range) {
 function fingerprinter() {
   const seen = new Map<string, number>();
   return (f: Finding, uri: string) => {
-    const key = [f.ruleId, uri, f.snippet.replace(/\s+/g, ' ').trim()].join('\0');
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
-    return `${createHash('sha256').update(key).digest('hex').slice(0, 16)}:${occurrence}`;
+    const hash = fingerprintOf(f, uri);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
   };
 }
 
