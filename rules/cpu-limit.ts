@@ -1,13 +1,11 @@
 import { defineRule } from '../src/engine/rule.js';
-import { completeServices } from '../src/model/compose-security.js';
-import { scalarAt } from '../src/model/fields.js';
-import type { Value } from '../src/parse/value.js';
+import { checkLimit, type LimitKeys } from '../src/model/compose-security.js';
 
 const nonPositive = (text: string) => text.trim() === '' || !(Number.parseFloat(text) > 0);
 
 // Where Compose reads a CPU limit, and the values that mean no limit: `cpus: 0`, `cpu_quota: -1`, an empty `cpuset`.
 // `cpu_shares` is a relative weight, not a limit.
-const KEYS: { key: string; unlimited: (text: string) => boolean }[] = [
+const KEYS: LimitKeys = [
   { key: 'deploy.resources.limits.cpus', unlimited: nonPositive },
   { key: 'cpus', unlimited: nonPositive },
   { key: 'cpu_quota', unlimited: nonPositive },
@@ -37,12 +35,6 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const service of completeServices(project)) {
-      const values = KEYS.map((k) => [k, scalarAt(service.fields, k.key)] as const).filter((e): e is [(typeof KEYS)[number], Value] => e[1] !== undefined);
-      if (values.some(([k, v]) => v.value === undefined || !k.unlimited(v.value))) continue;
-      const [k, value] = values[0] ?? [];
-      if (value) report({ messageId: 'unlimited', data: { service: service.name, key: k!.key, value: value.value! }, at: value.at, stack: service.stack.name });
-      else report({ messageId: 'missing', data: { service: service.name }, at: service.at, stack: service.stack.name });
-    }
+    checkLimit(project, KEYS, report);
   },
 });

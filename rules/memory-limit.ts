@@ -1,11 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { completeServices } from '../src/model/compose-security.js';
-import { scalarAt } from '../src/model/fields.js';
-import type { Value } from '../src/parse/value.js';
+import { checkLimit, type LimitKeys } from '../src/model/compose-security.js';
 
 // Where Compose reads a container's memory limit; `0` or `-1` (any unit) means no limit.
-const KEYS = ['deploy.resources.limits.memory', 'mem_limit'];
 const unlimited = (text: string) => text.trim() === '' || /^(?:-1|0+(?:\.0*)?\s*[a-z]*)$/i.test(text.trim());
+const KEYS: LimitKeys = [
+  { key: 'deploy.resources.limits.memory', unlimited },
+  { key: 'mem_limit', unlimited },
+];
 
 export default defineRule({
   meta: {
@@ -28,12 +29,6 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const service of completeServices(project)) {
-      const values = KEYS.map((key) => [key, scalarAt(service.fields, key)] as const).filter((e): e is [string, Value] => e[1] !== undefined);
-      if (values.some(([, v]) => v.value === undefined || !unlimited(v.value))) continue;
-      const [key, value] = values[0] ?? [];
-      if (value) report({ messageId: 'unlimited', data: { service: service.name, key: key!, value: value.value! }, at: value.at, stack: service.stack.name });
-      else report({ messageId: 'missing', data: { service: service.name }, at: service.at, stack: service.stack.name });
-    }
+    checkLimit(project, KEYS, report);
   },
 });

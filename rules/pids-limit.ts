@@ -1,11 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { completeServices } from '../src/model/compose-security.js';
-import { scalarAt } from '../src/model/fields.js';
-import type { Value } from '../src/parse/value.js';
+import { checkLimit, type LimitKeys } from '../src/model/compose-security.js';
 
 // Where Compose reads the process limit; `0` or `-1` means no limit.
-const KEYS = ['pids_limit', 'deploy.resources.limits.pids'];
 const unlimited = (text: string) => text.trim() === '' || !(Number.parseFloat(text) > 0);
+const KEYS: LimitKeys = [
+  { key: 'pids_limit', unlimited },
+  { key: 'deploy.resources.limits.pids', unlimited },
+];
 
 export default defineRule({
   meta: {
@@ -28,12 +29,6 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    for (const service of completeServices(project)) {
-      const values = KEYS.map((key) => [key, scalarAt(service.fields, key)] as const).filter((e): e is [string, Value] => e[1] !== undefined);
-      if (values.some(([, v]) => v.value === undefined || !unlimited(v.value))) continue;
-      const [key, value] = values[0] ?? [];
-      if (value) report({ messageId: 'unlimited', data: { service: service.name, key: key!, value: value.value! }, at: value.at, stack: service.stack.name });
-      else report({ messageId: 'missing', data: { service: service.name }, at: service.at, stack: service.stack.name });
-    }
+    checkLimit(project, KEYS, report);
   },
 });

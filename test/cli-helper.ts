@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { main } from '../src/cli/main.js';
 
 /** Runs the CLI in-process (same code path as bin/dockpolicy.js) and captures its output and exit code. */
@@ -6,4 +8,14 @@ export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv
   let stderr = '';
   const code = await main(argv, { cwd, env, isTTY: false, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
   return { code, stdout, stderr };
+}
+
+/** Writes a file tree (relative paths to contents) into a new directory under `parent` and returns it. */
+export function writeTree(parent: string, files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(parent, 'tree-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { rules } from '../rules/index.js';
 import { MULTITOOL, multitoolProblems } from './sarif-multitool.js';
+import { writeTree } from './cli-helper.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin/dockpolicy.js');
@@ -29,14 +30,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmp, 'tree-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => writeTree(tmp, files);
 
 const clean = { Dockerfile: 'FROM alpine:3.20\nUSER 1000\nHEALTHCHECK CMD true\n' };
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from './cli-helper.js';
+import { runCli, writeTree } from './cli-helper.js';
 
 let tmp: string;
 beforeAll(() => {
@@ -15,14 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmp, 'tree-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => writeTree(tmp, files);
 
 /** `file:line ruleId level [stack]` per finding. */
 async function findings(dir: string, args: string[] = []) {

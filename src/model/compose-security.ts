@@ -1,4 +1,5 @@
 import { entryAt, scalarAt, scalarsAt } from './fields.js';
+import type { Report } from '../engine/rule.js';
 import type { SourceRef } from './location.js';
 import { isFragment, isRunnable, type LinkedService, type Project } from './project.js';
 
@@ -71,4 +72,24 @@ export function parseSecurityOpt(text: string): { key: string; value?: string } 
 export function completeServices(project: Project): LinkedService[] {
   const fragments = new Set(project.stacks.filter((stack) => isFragment(stack, project.services.filter((s) => s.stack === stack))));
   return project.services.filter((s) => !fragments.has(s.stack) && isRunnable(s));
+}
+
+/** Where Compose reads one kind of resource limit, and which values of each key mean "no limit". */
+export type LimitKeys = { key: string; unlimited: (text: string) => boolean }[];
+
+/**
+ * The memory, CPU and pids limit rules: reports a complete service that sets none of `keys` (at the service key), or
+ * only values that mean no limit (at the first). A value written with an unset variable counts as a limit.
+ */
+export function checkLimit(project: Project, keys: LimitKeys, report: (r: Report) => void): void {
+  for (const service of completeServices(project)) {
+    const values = keys.flatMap((k) => {
+      const value = scalarAt(service.fields, k.key);
+      return value ? [{ ...k, value }] : [];
+    });
+    if (values.some((v) => v.value.value === undefined || !v.unlimited(v.value.value))) continue;
+    const first = values[0];
+    if (first) report({ messageId: 'unlimited', data: { service: service.name, key: first.key, value: first.value.value! }, at: first.value.at, stack: service.stack.name });
+    else report({ messageId: 'missing', data: { service: service.name }, at: service.at, stack: service.stack.name });
+  }
 }

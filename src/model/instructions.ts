@@ -42,9 +42,10 @@ export function escapeOf(df: DockerfileModel): string {
 
 /**
  * ARG and ENV values visible just before `instruction` in `stage` (ENV inherited from parent stages, a stage's ARGs its
- * own, an ARG without a value taking the global default). Values that reference unknown variables are left out.
+ * own, an ARG without a value taking the global default), with build arguments given from outside (compose
+ * `build.args`) overriding ARG defaults. Values that reference unknown variables are left out.
  */
-export function variablesBefore(df: DockerfileModel, stage: Stage, instruction?: Instruction): Map<string, string> {
+export function variablesBefore(df: DockerfileModel, stage: Stage, instruction?: Instruction, buildArgs?: ReadonlyMap<string, string | undefined>): Map<string, string> {
   const env = new Map<string, string>();
   let args = new Map<string, string>();
   for (const s of lineage(stage)) {
@@ -54,15 +55,14 @@ export function variablesBefore(df: DockerfileModel, stage: Stage, instruction?:
       const keyword = i.getKeyword();
       if (keyword !== 'ENV' && keyword !== 'ARG') continue;
       for (const p of (i as unknown as { getProperties(): Property[] }).getProperties()) {
-        const raw = p.getValue() ?? (keyword === 'ARG' ? df.globalArgs.get(p.getName()) : undefined);
-        if (raw === undefined || raw === null) {
-          // An ARG without any default (or a valueless ENV) hides an earlier value of that name: unknown from here on.
-          (keyword === 'ENV' ? env : args).delete(p.getName());
-          continue;
-        }
-        const value = substitute(raw, new Map([...args, ...env]));
-        if (value === undefined) (keyword === 'ENV' ? env : args).delete(p.getName());
-        else (keyword === 'ENV' ? env : args).set(p.getName(), value);
+        const name = p.getName();
+        const target = keyword === 'ENV' ? env : args;
+        const given = keyword === 'ARG' && buildArgs?.has(name);
+        const raw = given ? buildArgs!.get(name) : (p.getValue() ?? (keyword === 'ARG' ? df.globalArgs.get(name) : undefined));
+        // An ARG without any default (or a valueless ENV) hides an earlier value of that name: unknown from here on.
+        const value = raw === undefined || raw === null ? undefined : given ? raw : substitute(raw, new Map([...args, ...env]));
+        if (value === undefined) target.delete(name);
+        else target.set(name, value);
       }
     }
   }

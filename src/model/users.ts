@@ -8,6 +8,7 @@ import { copyArgs, resolveWord } from './copy.js';
 import { isDockerHub, parseImageRef } from './image-ref.js';
 import { commandName, refOf, runInstructions, type RunInstruction } from './run.js';
 import { lineage, stageLabel } from './stage.js';
+import { variablesBefore } from './instructions.js';
 import { substitute, type DockerfileModel, type Stage } from '../parse/dockerfile.js';
 import type { ShellCommand, ShellWord } from '../parse/shell.js';
 
@@ -204,7 +205,7 @@ export function accountsOf(df: DockerfileModel, stage: Stage, buildArgs?: BuildA
       const run = runs.get(instruction);
       if (run) {
         if (run.unparsed) accounts.dynamic = true;
-        const vars = buildVariables(df, s, instruction, buildArgs);
+        const vars = variablesBefore(df, s, instruction, buildArgs);
         for (const command of run.commands) readCommand(df, accounts, command, vars);
         continue;
       }
@@ -533,38 +534,10 @@ export function userSetting(df: DockerfileModel, stage: Stage, buildArgs?: Build
     const found = [...s.instructions].reverse().find((i) => i.getKeyword() === 'USER');
     if (!found) continue;
     const raw = found.getArgumentsContent()?.trim() ?? '';
-    const value = raw.includes('$') ? (substitute(raw, buildVariables(df, s, found, buildArgs)) ?? raw) : raw;
+    const value = raw.includes('$') ? (substitute(raw, variablesBefore(df, s, found, buildArgs)) ?? raw) : raw;
     return { value, at: df.ref(found.getInstructionRange()), instruction: found, stage: s };
   }
   return undefined;
-}
-
-/**
- * ARG and ENV values visible just before `instruction` in `stage` (ENV inherited from the stages it builds on, a
- * stage's ARGs its own), with build arguments given from outside overriding the ARG defaults. Unknown values are left
- * out, so a word that uses them stays unknown.
- */
-export function buildVariables(df: DockerfileModel, stage: Stage, instruction?: Instruction, buildArgs?: BuildArgs): Map<string, string> {
-  const env = new Map<string, string>();
-  let args = new Map<string, string>();
-  for (const s of lineage(stage)) {
-    args = new Map();
-    for (const i of s.instructions) {
-      if (s === stage && i === instruction) break;
-      const keyword = i.getKeyword();
-      if (keyword !== 'ENV' && keyword !== 'ARG') continue;
-      for (const p of (i as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
-        const name = p.getName();
-        const target = keyword === 'ENV' ? env : args;
-        const given = keyword === 'ARG' && buildArgs?.has(name);
-        const raw = given ? buildArgs!.get(name) : (p.getValue() ?? (keyword === 'ARG' ? df.globalArgs.get(name) : undefined));
-        const value = raw === undefined || raw === null ? undefined : given ? raw : substitute(raw, new Map([...args, ...env]));
-        if (value === undefined) target.delete(name);
-        else target.set(name, value);
-      }
-    }
-  }
-  return new Map([...args, ...env]);
 }
 
 export interface ResolvedUser {
