@@ -130,6 +130,21 @@ describe('overrides', () => {
   });
 });
 
+describe('stacks declared by name', () => {
+  it('a single file declared as a stack is a whole configuration, whatever its name', async () => {
+    const compose = 'services:\n  api:\n    image: api:1.0\n    healthcheck:\n      test: ["CMD", "true"]\n';
+    const alone = tree({ 'docker-compose.prod.yml': compose, '.dockpolicy.yaml': 'rules:\n  memory-limit: error\n' });
+    expect(await findings(alone)).toEqual([]); // an override-named file checked alone is a fragment
+    const named = tree({ 'docker-compose.prod.yml': compose, '.dockpolicy.yaml': 'stacks:\n  prod:\n    files: [docker-compose.prod.yml]\nrules:\n  memory-limit: error\n' });
+    expect(await findings(named)).toEqual(['docker-compose.prod.yml:2 memory-limit error [prod]']);
+  });
+
+  it('override globs reach outside the config directory only when they say ../', async () => {
+    const dir = tree({ 'app/Dockerfile': rootImage.Dockerfile, 'policy/.dockpolicy.yaml': 'overrides:\n  - files: ["**/Dockerfile"]\n    rules: {non-root-user: off}\n  - files: ["../app/*"]\n    rules: {healthcheck-required: off}\n' });
+    expect(await findings(dir, ['--config', 'policy/.dockpolicy.yaml'])).toEqual(['app/Dockerfile:1 non-root-user error']);
+  });
+});
+
 describe('config errors name the file, the line and the key', () => {
   it.each([
     ['rules:\n  non-root-usr: error\n', /^dockpolicy: \.dockpolicy\.yaml:2: unknown rule "non-root-usr" \(at rules\.non-root-usr\)$/],
@@ -264,6 +279,13 @@ describe('custom policies', () => {
     expect((await findings(dir)).filter((f) => f.includes('memory-limit-set'))).toEqual(['compose.yaml:6 memory-limit-set error [prod]']);
     const unscoped = tree({ ...files, '.dockpolicy.yaml': `stacks:\n  dev:\n    files: [compose.yaml]\n${scoped}` });
     expect((await findings(unscoped)).filter((f) => f.includes('memory-limit-set'))).toEqual([]);
+  });
+
+  it('if/then and anyOf summaries are not reported besides the precise failure', async () => {
+    const config = 'policies:\n  - id: prod-restart\n    target: service\n    message: "{{name}} restarts"\n    schema:\n      if: {required: [image]}\n      then: {required: [restart]}\n';
+    const r = await runCli(['check', '--format', 'json'], tree({ 'compose.yaml': 'services:\n  api:\n    image: api:1.0\n', '.dockpolicy.yaml': config }));
+    const messages = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'prod-restart').map((f: { message: string }) => f.message);
+    expect(messages).toEqual(['api restarts (restart is missing)']);
   });
 
   it('a value the schema rejects is pointed at where it was written', async () => {

@@ -190,7 +190,11 @@ export async function policyRules(policies: Policy[]): Promise<Rule[]> {
         for (const target of targetsOf(project, policy.target)) {
           if (validate(target.value)) continue;
           const seen = new Set<string>();
-          for (const error of validate.errors ?? []) {
+          const errors = validate.errors ?? [];
+          // if/anyOf/oneOf summaries restate what their branches said: keep them only when nothing more precise failed.
+          const SUMMARY = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not']);
+          const precise = errors.filter((e) => !SUMMARY.has(e.keyword));
+          for (const error of precise.length ? precise : errors) {
             // oneOf/anyOf summaries repeat what their branches said; one finding per place and problem.
             const missing = error.keyword === 'required' ? `${error.instancePath}/${escape(String(error.params.missingProperty))}` : undefined;
             const detail = missing ? `${missing.slice(1).replace(/\//g, '.')} is missing` : `${error.instancePath.slice(1).replace(/\//g, '.') || 'value'} ${error.message ?? 'is not allowed'}`;

@@ -85,7 +85,8 @@ function matcher(override: Override): (context: FindingContext) => boolean {
     if (files) {
       const rel = path.relative(override.base, context.file).split(path.sep).join('/');
       // A pattern without a slash matches the file's name at any depth, as in .gitignore and ESLint's flat config.
-      if (rel.startsWith('..') || !(files(rel) || override.files!.some((g) => !g.includes('/') && picomatch.isMatch(path.basename(rel), g, { dot: true })))) return false;
+      // Files outside the config's directory match only globs that say so (`../shared/**`).
+      if ((rel.startsWith('..') && !override.files!.some((g) => g.startsWith('../'))) || !(files(rel) || override.files!.some((g) => !g.includes('/') && picomatch.isMatch(path.basename(rel), g, { dot: true })))) return false;
     }
     if (override.stacks?.length && !(context.stack !== undefined && override.stacks.includes(context.stack))) return false;
     if (override.services?.length && !(context.service !== undefined && override.services.includes(context.service))) return false;

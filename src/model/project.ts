@@ -284,7 +284,8 @@ const BASE_NAME = /^(?:docker-)?compose\.ya?ml$/;
  */
 export function isFragment(stack: Stack, services: LinkedService[]): boolean {
   const names = new Set(stack.files.map((f) => f.path));
-  if (names.size !== 1 || stack.name.includes(' + ')) return false;
+  // A stack declared by name (config `stacks:`, `-p`) is a whole configuration, whatever its file is called.
+  if (names.size !== 1 || stack.labelled) return false;
   if (!BASE_NAME.test(path.basename(stack.files[0]!.path))) return true;
   return services.length > 0 && services.every((s) => !isRunnable(s));
 }
