@@ -7,6 +7,11 @@ const svc = 'services:\n  api:\n    build: ./api\n';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'exact policy "interval 30s, timeout 10s, start period 40s, retries 3" met',
+      compose: hc('      interval: 30s\n      timeout: 10s\n      start_period: 40s\n      retries: 3\n'),
+      options: { minInterval: '30s', maxInterval: '30s', minTimeout: '10s', maxTimeout: '10s', minStartPeriod: '40s', maxStartPeriod: '40s', minRetries: 3, maxRetries: 3 },
+    },
     { name: 'documented timing', compose: hc('      interval: 30s\n      timeout: 10s\n      retries: 3\n      start_period: 40s\n') },
     { name: 'bounds are inclusive', compose: hc('      interval: 5s\n      timeout: 5s\n      retries: 10\n      start_period: 5m\n') },
     { name: 'compound Go durations', compose: hc('      interval: 1m30s\n      timeout: 1m\n      start_period: 1m0s500ms\n') },
@@ -27,6 +32,15 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'exact policy: a longer timeout and a shorter start period',
+      compose: hc('      interval: 30s\n      timeout: 20s\n      start_period: 10s\n      retries: 3\n'),
+      options: { minInterval: '30s', maxInterval: '30s', minTimeout: '10s', maxTimeout: '10s', minStartPeriod: '40s', maxStartPeriod: '40s', minRetries: 3, maxRetries: 3 },
+      errors: [
+        { messageId: 'tooLong', line: 7, column: 16, data: { value: '20s', limit: '10s' } },
+        { messageId: 'tooShort', line: 8, column: 21, data: { value: '10s', limit: '40s' } },
+      ],
+    },
     {
       name: 'interval too short',
       compose: hc('      interval: 1s\n      timeout: 1s\n'),

@@ -11,6 +11,8 @@ interface Options {
   minInterval: string;
   maxInterval: string;
   minTimeout: string;
+  maxTimeout?: string;
+  minStartPeriod?: string;
   timeoutWithinInterval: boolean;
   minRetries: number;
   maxRetries: number;
@@ -65,7 +67,7 @@ export default defineRule<Options>({
     tags: ['production', 'reliability'],
     description: 'Healthcheck interval, timeout, retries and start period are within sensible bounds.',
     docs: {
-      what: "Works out each service's healthcheck timing the way Docker does, field by field: the compose `healthcheck.interval`, `timeout`, `retries` and `start_period`, else the `--interval`, `--timeout`, `--retries` and `--start-period` flags of the HEALTHCHECK its stage has or inherits, else Docker's defaults (30s, 30s, 3, 0s; a `0` means not set). Durations use Go/compose syntax (`500ms`, `10s`, `1m30s`, `1h`). Reports where the offending value is written: an interval outside `minInterval`..`maxInterval` (default 5s..5m), a timeout below `minTimeout` (1s) or, with `timeoutWithinInterval`, longer than the interval, retries outside `minRetries`..`maxRetries` (1..10) and a start period above `maxStartPeriod` (5m). A Dockerfile no service builds is judged by its last stage's HEALTHCHECK. Disabled healthchecks and values from unset variables are not judged.",
+      what: "Works out each service's healthcheck timing the way Docker does, field by field: the compose `healthcheck.interval`, `timeout`, `retries` and `start_period`, else the `--interval`, `--timeout`, `--retries` and `--start-period` flags of the HEALTHCHECK its stage has or inherits, else Docker's defaults (30s, 30s, 3, 0s; a `0` means not set). Durations use Go/compose syntax (`500ms`, `10s`, `1m30s`, `1h`). Reports where the offending value is written: an interval outside `minInterval`..`maxInterval` (default 5s..5m), a timeout below `minTimeout` (1s) or, with `timeoutWithinInterval`, longer than the interval, retries outside `minRetries`..`maxRetries` (1..10) and a start period above `maxStartPeriod` (5m); `maxTimeout` and `minStartPeriod` add the other bounds, so a policy such as \"interval 30s, timeout 10s, start period 40s, retries 3\" is written with equal minimum and maximum. A Dockerfile no service builds is judged by its last stage's HEALTHCHECK. Disabled healthchecks and values from unset variables are not judged.",
       why: 'A healthcheck that runs every second keeps a busy process busier and floods the event log; one every ten minutes leaves a dead service marked healthy, and `depends_on: service_healthy` waits that long. A timeout longer than the interval lets one hanging probe hold back every later check, a sub-second timeout fails on a brief GC pause, too many retries postpone the unhealthy verdict, and a long start period hides a service that never comes up.',
       example: 'services:\n  api:\n    build: ./api\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n      interval: 1s\n      timeout: 10s\n      retries: 30',
       fix: 'Use timings within the bounds:\n\nservices:\n  api:\n    build: ./api\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8000/health"]\n      interval: 30s\n      timeout: 10s\n      retries: 3\n      start_period: 40s',
@@ -83,6 +85,8 @@ export default defineRule<Options>({
         minInterval: { type: 'string', description: 'Shortest interval allowed (Go duration).' },
         maxInterval: { type: 'string', description: 'Longest interval allowed (Go duration).' },
         minTimeout: { type: 'string', description: 'Shortest timeout allowed (Go duration).' },
+        maxTimeout: { type: 'string', description: 'Longest timeout allowed (Go duration; no bound by default).' },
+        minStartPeriod: { type: 'string', description: 'Shortest start period allowed (Go duration; no bound by default).' },
         timeoutWithinInterval: { type: 'boolean', description: 'The timeout must not exceed the interval.' },
         minRetries: { type: 'integer', minimum: 0 },
         maxRetries: { type: 'integer', minimum: 0 },
@@ -98,6 +102,8 @@ export default defineRule<Options>({
       maxInterval: limit(options.maxInterval),
       minTimeout: limit(options.minTimeout),
       maxStartPeriod: limit(options.maxStartPeriod),
+      maxTimeout: options.maxTimeout === undefined ? undefined : limit(options.maxTimeout),
+      minStartPeriod: options.minStartPeriod === undefined ? undefined : limit(options.minStartPeriod),
     };
 
     const judge = (settings: Partial<Record<Field, Setting | null>>, stack: string | undefined) => {
@@ -110,6 +116,7 @@ export default defineRule<Options>({
       }
       const timeout = written('timeout');
       if (timeout?.at && bounds.minTimeout !== undefined && timeout.value < bounds.minTimeout) send({ messageId: 'tooShort', data: { what: timeout.what, value: timeout.text, limit: options.minTimeout }, at: timeout.at });
+      if (timeout?.at && bounds.maxTimeout !== undefined && timeout.value > bounds.maxTimeout) send({ messageId: 'tooLong', data: { what: timeout.what, value: timeout.text, limit: options.maxTimeout! }, at: timeout.at });
       if (options.timeoutWithinInterval && settings.interval !== null && settings.timeout !== null && (interval?.at || timeout?.at)) {
         const i = interval?.value ?? DEFAULTS.interval;
         const t = timeout?.value ?? DEFAULTS.timeout;
@@ -125,6 +132,7 @@ export default defineRule<Options>({
         send({ messageId: 'retries', data: { what: retries.what, value: retries.text, min: options.minRetries, max: options.maxRetries }, at: retries.at });
       }
       const start = written('startPeriod');
+      if (start?.at && bounds.minStartPeriod !== undefined && start.value < bounds.minStartPeriod) send({ messageId: 'tooShort', data: { what: start.what, value: start.text, limit: options.minStartPeriod! }, at: start.at });
       if (start?.at && bounds.maxStartPeriod !== undefined && start.value > bounds.maxStartPeriod) send({ messageId: 'tooLong', data: { what: start.what, value: start.text, limit: options.maxStartPeriod }, at: start.at });
     };
 
