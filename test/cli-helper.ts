@@ -3,10 +3,11 @@ import path from 'node:path';
 import { main } from '../src/cli/main.js';
 
 /** Runs the CLI in-process (same code path as bin/dockpolicy.js) and captures its output and exit code. */
-export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { cwd, env, isTTY: false, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const io = { cwd, env, isTTY: false, stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
+  const code = await main(argv, stdin === undefined ? io : { ...io, stdin: async () => stdin });
   return { code, stdout, stderr };
 }
 

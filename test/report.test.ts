@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { MULTITOOL, multitoolProblems } from './sarif-multitool.js';
 import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv'; // the named export: the default one is not constructable under NodeNext
@@ -9,7 +10,7 @@ import type { Finding } from '../src/engine/finding.js';
 import type { RuleMeta } from '../src/engine/rule.js';
 import { FORMATS, loadReporter } from '../src/report/index.js';
 import { json } from '../src/report/json.js';
-import { sarif } from '../src/report/sarif.js';
+import { renderSarif, sarif, sarifLimits } from '../src/report/sarif.js';
 import { text } from '../src/report/text.js';
 import type { RunResult } from '../src/report/types.js';
 
@@ -50,6 +51,11 @@ function fixture(findings?: Finding[]): RunResult {
     cwd,
     toolVersion: '0.1.0',
     filesChecked: 3,
+    files: [
+      { path: path.join(cwd, 'Dockerfile'), kind: 'dockerfile' },
+      { path: path.join(cwd, 'services/clean/Dockerfile'), kind: 'dockerfile' },
+      { path: path.join(cwd, 'services/my api/compose.yaml'), kind: 'compose' },
+    ],
     rules: [
       { meta: meta('no-latest-tag'), level: 'error' },
       { meta: meta('no-root-user', { target: 'compose', tags: ['container'], securitySeverity: 8 }), level: 'warning' },
@@ -199,5 +205,107 @@ describe('sarif reporter', () => {
     const validate = ajv.compile({ ...rest, $id: id });
     const valid = validate(log);
     expect(valid, ajv.errorsText(validate.errors, { separator: '\n' })).toBe(true);
+  });
+});
+
+describe('sarif limits', () => {
+  /** `n` findings cycling through error, warning, note, each on its own line of one of three files. */
+  const many = (n: number) =>
+    fixture(
+      Array.from({ length: n }, (_, i) =>
+        finding(`dir${i % 3}/Dockerfile`, 'no-latest-tag', (['error', 'warning', 'note'] as const)[i % 3]!, [i + 1, 6, i + 1, 17], `node:${i}`),
+      ),
+    );
+  const levels = (log: any): string[] => log.runs[0].results.map((r: any) => r.level);
+
+  it('enforces GitHub\'s documented hard limits', () => {
+    expect(sarifLimits).toEqual({ resultsPerRun: 25_000, rulesPerRun: 25_000, tagsPerRule: 10, gzipBytes: 10 * 1024 * 1024 });
+  });
+
+  it('leaves no trace when nothing is dropped', () => {
+    const r = fixture();
+    const out = renderSarif(r);
+    expect(out.dropped).toBe(0);
+    expect(out.note).toBeUndefined();
+    expect(JSON.parse(out.text).runs[0].invocations).toBeUndefined();
+    expect(out.text).toBe(sarif(r, { color: false }));
+    expect(renderSarif(r).note).toBeUndefined();
+  });
+
+  it('keeps the most severe results first, in report order within a level, and says so in the log', () => {
+    const r = many(9); // levels e w n e w n e w n
+    const out = renderSarif(r, { ...sarifLimits, resultsPerRun: 5 });
+    const log = JSON.parse(out.text);
+    expect(out.dropped).toBe(4);
+    // All 3 errors and the first 2 warnings survive; the output keeps report (file, line) order.
+    expect(log.runs[0].results.map((x: any) => x.message.text)).toEqual(
+      [0, 1, 3, 4, 6].map((i) => `Problem with 'node:${i}'.`),
+    );
+    expect(levels(log)).toEqual(['error', 'warning', 'error', 'warning', 'error']);
+    const [invocation] = log.runs[0].invocations;
+    expect(invocation.executionSuccessful).toBe(true);
+    expect(invocation.toolExecutionNotifications).toEqual([{ level: 'warning', message: { text: out.note } }]);
+    expect(out.note).toBe(
+      'SARIF output left out 4 of 9 results, the least severe first (kept errors, then warnings, then notes): ' +
+        'GitHub code scanning rejects a run with more than 5 results.',
+    );
+  });
+
+  it('keeps the fingerprints a result has without truncation', () => {
+    const r = fixture([
+      finding('Dockerfile', 'no-latest-tag', 'note', [1, 6, 1, 17], 'node:latest'),
+      finding('Dockerfile', 'no-latest-tag', 'error', [5, 6, 5, 17], 'node:latest'),
+    ]);
+    const full = fingerprints(r);
+    const cut = JSON.parse(renderSarif(r, { ...sarifLimits, resultsPerRun: 1 }).text).runs[0].results;
+    expect(cut.map((x: any) => x.partialFingerprints.primaryLocationLineHash)).toEqual([full[1]]); // still `:2`
+    expect(full[1]).toMatch(/:2$/);
+  });
+
+  it('drops results at the real limit of 25,000 (in under 5 s)', () => {
+    const r = many(25_001);
+    const started = performance.now();
+    const text = sarif(r, { color: false });
+    const elapsed = performance.now() - started;
+    const log = JSON.parse(text);
+    expect(log.runs[0].results).toHaveLength(25_000);
+    expect(levels(log).filter((l) => l === 'note')).toHaveLength(8_333 - 1); // the last note went
+    expect(renderSarif(r).note).toMatch(/^SARIF output left out 1 of 25001 results.*more than 25000 results\.$/);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it('drops results until the gzip-compressed log fits', () => {
+    const r = many(300);
+    const limits = { ...sarifLimits, gzipBytes: 6_000 };
+    const out = renderSarif(r, limits);
+    expect(gzipSync(out.text).length).toBeLessThanOrEqual(6_000);
+    expect(out.dropped).toBeGreaterThan(0);
+    expect(out.dropped).toBeLessThan(300);
+    // Most severe first: notes go before warnings, warnings before errors (100 of each).
+    const kept = levels(JSON.parse(out.text));
+    const count = (level: string) => kept.filter((l) => l === level).length;
+    const k = kept.length;
+    expect([count('error'), count('warning'), count('note')]).toEqual([Math.min(k, 100), Math.min(Math.max(k - 100, 0), 100), Math.max(k - 200, 0)]);
+    expect(out.note).toMatch(/rejects a SARIF file over 6000 bytes gzip-compressed\.$/);
+    // Within the limit uncompressed, nothing is compressed or dropped.
+    expect(renderSarif(r, { ...limits, gzipBytes: Buffer.byteLength(sarif(r, { color: false })) }).dropped).toBe(0);
+  });
+
+  it('caps the tags of a rule and keeps `security`', () => {
+    const tags = Array.from({ length: 12 }, (_, i) => `t${i}`);
+    const r = fixture();
+    r.rules = [{ meta: meta('no-latest-tag', { tags, securitySeverity: 9.5 }), level: 'error' }];
+    const rule = sarifOf(r).runs[0].tool.driver.rules[0];
+    expect(rule.properties.tags).toEqual([...tags.slice(0, 9), 'security']);
+    r.rules = [{ meta: meta('no-latest-tag', { tags }), level: 'error' }];
+    expect(sarifOf(r).runs[0].tool.driver.rules[0].properties.tags).toEqual(tags.slice(0, 10));
+  });
+
+  it('passes the SARIF Multitool with GitHub rules when truncated', ({ skip }) => {
+    if (!existsSync(MULTITOOL)) skip(`SARIF Multitool not installed at ${MULTITOOL} (dev dependency @microsoft/sarif-multitool-linux)`);
+    const out = renderSarif(fixture(), { ...sarifLimits, resultsPerRun: 2 });
+    expect(out.dropped).toBe(2);
+    const problems = multitoolProblems(out.text);
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 });

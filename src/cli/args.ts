@@ -1,6 +1,13 @@
 import { UsageError } from '../engine/config.js';
 import type { Level } from '../engine/finding.js';
 import type { FileKind } from '../discover/discover.js';
+import { FORMATS, type Format } from '../report/index.js';
+
+/** One report of a run: `--format` with the `--output` that follows it (stdout when there is none). */
+export interface ReportSpec {
+  format: Format;
+  output?: string;
+}
 
 export interface CheckArgs {
   /** `baseline` runs the same check and records its findings instead of reporting them. */
@@ -8,9 +15,17 @@ export interface CheckArgs {
   /** `--baseline <file>`; `--no-baseline` sets false. */
   baseline?: string | false;
   paths: string[];
-  format: 'text' | 'sarif' | 'json';
-  output?: string;
-  failLevel: Level;
+  reports: ReportSpec[];
+  /** `none`: findings never fail the run (a CI step that only uploads the report). */
+  failLevel: Level | 'none';
+  /** `--max-warnings`: also fail when there are more warnings than this. */
+  maxWarnings?: number;
+  /** `--changed`: the paths are changed files, judged in their stacks (found from the working directory) and
+   * the only files reported on. */
+  changed: boolean;
+  /** `-`: one file read from stdin, named by `stdinFilename` (parser choice, stack and report path). */
+  stdin: boolean;
+  stdinFilename?: string;
   quiet: boolean;
   color?: boolean;
   config?: string;
@@ -42,8 +57,8 @@ export type Args =
   | { command: 'print-config'; file?: string; stack?: string; service?: string; config?: string };
 
 const CHOICES: Record<string, readonly string[]> = {
-  '--format': ['text', 'sarif', 'json'],
-  '--fail-level': ['error', 'warning', 'note'],
+  '--format': FORMATS,
+  '--fail-level': ['error', 'warning', 'note', 'none'],
   '--kind': ['dockerfile', 'compose'],
 };
 
@@ -75,28 +90,67 @@ export function parseArgs(argv: string[]): Args {
     return { command: 'print-config', file: flags.positional[0], stack: flags.values['--stack'], service: flags.values['--service'], config: flags.values['--config'] };
   }
   if (first !== 'check' && first !== 'baseline') throw new UsageError(`unknown command "${first}" (expected check, baseline, rules, explain, init or print-config; see --help)`);
-  const flags = readFlags(rest, ['--format', '--output', '--fail-level', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack', '--baseline'], ['--quiet', '--no-color', '--color', '--use-env', '--no-baseline']);
+  const flags = readFlags(
+    rest,
+    ['--format', '--output', '--fail-level', '--max-warnings', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack', '--baseline', '--stdin-filename'],
+    ['--quiet', '--no-color', '--color', '--use-env', '--no-baseline', '--changed'],
+  );
   const composeFiles = flags.lists['--file'] ?? [];
   if (flags.switches.has('--no-baseline') && flags.values['--baseline']) throw new UsageError('--baseline and --no-baseline contradict each other');
+  const stdin = flags.positional.includes('-');
+  if (stdin && flags.positional.length > 1) throw new UsageError('-: stdin is checked alone; name no other paths');
+  if (flags.values['--stdin-filename'] !== undefined && !stdin) throw new UsageError('--stdin-filename: only with - (the file read from stdin)');
+  const changed = flags.switches.has('--changed');
+  if (changed && (stdin || !flags.positional.length)) throw new UsageError('--changed: name the changed files as paths (a pre-commit hook passes them)');
+  // A baseline records the whole repository's findings; a partial run would drop the rest.
+  if (first === 'baseline' && (changed || stdin)) throw new UsageError(`baseline: records every finding, so it takes no ${changed ? '--changed' : '-'}`);
+  const maxWarnings = flags.values['--max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings: "${maxWarnings}" is not a whole number`);
   return {
     command: first,
     baseline: flags.switches.has('--no-baseline') ? false : flags.values['--baseline'],
     paths: flags.positional.length ? flags.positional : composeFiles.length ? [] : ['.'],
     explicitPaths: flags.positional.length > 0,
+    changed,
+    stdin,
+    stdinFilename: flags.values['--stdin-filename'],
+    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    reports: reportsOf(flags.order),
     composeFiles,
     envFiles: flags.lists['--env-file'] ?? [],
     profiles: flags.lists['--profile'] ?? [],
     projectName: flags.values['--project-name'],
     useEnv: flags.switches.has('--use-env'),
     stack: flags.values['--stack'],
-    format: (flags.values['--format'] ?? 'text') as CheckArgs['format'],
-    output: flags.values['--output'],
-    failLevel: (flags.values['--fail-level'] ?? 'error') as Level,
+    failLevel: (flags.values['--fail-level'] ?? 'error') as CheckArgs['failLevel'],
     quiet: flags.switches.has('--quiet'),
     color: flags.switches.has('--no-color') ? false : flags.switches.has('--color') ? true : undefined,
     config: flags.values['--config'],
     kind: flags.values['--kind'] as FileKind | undefined,
   };
+}
+
+/**
+ * `--format` and `--output` in the order written: each `--output` belongs to the `--format` before it, so one run
+ * can write SARIF for code scanning and text for the log. A lone pair matches in either order, as it always did.
+ */
+function reportsOf(order: [string, string][]): ReportSpec[] {
+  const pairs = order.filter(([name]) => name === '--format' || name === '--output');
+  const formats = pairs.filter(([name]) => name === '--format').map(([, v]) => v as Format);
+  const outputs = pairs.filter(([name]) => name === '--output').map(([, v]) => v);
+  if (formats.length <= 1 && outputs.length <= 1) return [{ format: formats[0] ?? 'text', output: outputs[0] }];
+  const reports: ReportSpec[] = [];
+  for (const [name, value] of pairs) {
+    if (name === '--format') reports.push({ format: value as Format });
+    else if (!reports.length) throw new UsageError(`--output: "${value}" comes before any --format; write each --output after the --format it is for`);
+    else if (reports.at(-1)!.output !== undefined) throw new UsageError(`--output: two files for one --format ${reports.at(-1)!.format}`);
+    else reports.at(-1)!.output = value;
+  }
+  if (reports.filter((r) => r.output === undefined).length > 1) throw new UsageError('--format: only one report can go to stdout; give the others an --output');
+  const files = reports.map((r) => r.output).filter((o) => o !== undefined);
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new UsageError(`--output: ${twice} is written by two reports`);
+  return reports;
 }
 
 /** Short forms, as docker compose spells them. */
@@ -109,6 +163,7 @@ function readFlags(argv: string[], valued: string[], switches: string[] = []) {
   const lists: Record<string, string[]> = {};
   const seen = new Set<string>();
   const positional: string[] = [];
+  const order: [string, string][] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -133,9 +188,10 @@ function readFlags(argv: string[], valued: string[], switches: string[] = []) {
     const choices = CHOICES[name];
     if (choices && !choices.includes(value)) throw new UsageError(`${name}: "${value}" is not one of ${choices.join(', ')}`);
     values[name] = value;
+    order.push([name, value]);
     if (REPEATABLE.has(name)) (lists[name] ??= []).push(value);
   }
-  return { values, lists, switches: seen, positional };
+  return { values, lists, switches: seen, positional, order };
 }
 
 export const HELP = `Usage: dockpolicy <command> [options]
@@ -148,10 +204,20 @@ Commands:
   init [dir]            Write a commented starter .dockpolicy.yaml for the repository (--force: overwrite)
   print-config [file]   The effective configuration (rule levels and options) for a file, --stack or --service
 
+Usage: dockpolicy check [paths...] | --changed <files...> | - --stdin-filename <path>
+
 Options for check:
-  --format <text|sarif|json>         Output format (default: text)
-  --output <file>                    Write the report to a file instead of stdout
-  --fail-level <error|warning|note>  Exit 1 when a finding is at or above this level (default: error)
+  --format <format>                  text, sarif, json, github, gitlab, junit, checkstyle, compact or editor
+                                     (default: text). Repeatable: each --format is one report
+  --output <file>                    Write the report of the --format before it to a file instead of stdout
+                                     (--format sarif --output a.sarif --format text: SARIF to a file, text to stdout)
+  --fail-level <level>               Exit 1 when a finding is at or above error, warning or note (default: error);
+                                     none: findings never fail the run
+  --max-warnings <n>                 Also exit 1 when there are more than n warnings
+  --changed                          The paths are changed files (a pre-commit hook): check the stacks around them,
+                                     found from the current directory, and report findings in these files only
+  -                                  Check one file read from stdin (an editor's unsaved buffer)
+  --stdin-filename <path>            Its path: chooses the parser, finds its stack, names it in the report
   --quiet                            Report errors only
   --no-color                         No colour (also NO_COLOR, and whenever output is not a terminal)
   --config <file>                    Use this config instead of the nearest .dockpolicy.yaml

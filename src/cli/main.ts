@@ -4,8 +4,10 @@ import { parseArgs, HELP, type CheckArgs } from './args.js';
 import { UsageError, findConfigFile, loadConfig, type Config } from '../engine/config.js';
 import { RuleSettings } from '../engine/settings.js';
 import { atOrAbove, runRules } from '../engine/run.js';
-import { discover } from '../discover/discover.js';
-import { loadProject, type StackSpec } from '../model/project.js';
+import { discover, kindOfName, sniff, type DiscoveredFile, type DiscoverError } from '../discover/discover.js';
+import { dockerfilesOf, loadProject, restrictProject, type Project, type StackSpec } from '../model/project.js';
+import type { Level } from '../engine/finding.js';
+import type { RunResult } from '../report/types.js';
 import { packageRoot } from '../util/package-root.js';
 import { rules } from '../../rules/index.js';
 
@@ -15,6 +17,8 @@ export interface Io {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** The whole of stdin, for `check -` (default: process.stdin). */
+  stdin?: () => Promise<string>;
 }
 
 const defaultIo = (): Io => ({
@@ -68,14 +72,17 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   }
   // `--stack` checks that stack alone; without paths, declared stacks are checked with everything else found.
   if (args.stack !== undefined && !args.explicitPaths) args.paths = [];
-  const { files, errors } = args.paths.length ? await discover(args.paths, { cwd: io.cwd, forceKind: args.kind }) : { files: [], errors: [] };
+  const scope = args.stdin ? await stdinScope(args, io) : args.changed ? await changedScope(args, io) : undefined;
+  const { files, errors } = scope ? scope : args.paths.length ? await discover(args.paths, { cwd: io.cwd, forceKind: args.kind }) : { files: [], errors: [] };
   if (errors.length) throw new UsageError(`${errors[0]!.path}: ${errors[0]!.message}`);
-  const project = await loadProject(files, io.cwd, {
+  let project = await loadProject(files, io.cwd, {
     stacks: args.composeFiles.length ? [{ name: args.projectName, files: args.composeFiles }] : stacksFromConfig(config, args.stack),
     envFiles: args.envFiles.length ? args.envFiles : undefined,
     profiles: args.profiles.length ? args.profiles : undefined,
     processEnv: args.useEnv ? io.env : undefined,
+    overlay: scope?.overlay,
   });
+  if (scope) project = restrictProject(project, scope.targets);
   const timings = io.env.DOCKPOLICY_TIMING ? new Map<string, number>() : undefined;
   const result = runRules(project, allRules, settings, { inlineSuppressions: config.inlineSuppressions.enabled, requireReason: config.inlineSuppressions.requireReason, timings });
   if (timings) {
@@ -83,7 +90,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     io.stderr(`rule time (ms):\n${slowest.map(([id, ms]) => `  ${ms.toFixed(1).padStart(8)}  ${id}`).join('\n')}\n`);
   }
   for (const crash of result.crashes) io.stderr(`dockpolicy: internal error in rule ${crash.ruleId}: ${crash.message}\n`);
-  let found = result.findings;
+  let found = scope ? result.findings.filter((f) => scope.targets.has(f.file)) : result.findings;
   const { BASELINE_NAME, applyBaseline, readBaseline, writeBaseline } = await import('../engine/baseline.js');
   const defaultBaseline = path.join(config.file ? path.dirname(config.file) : io.cwd, BASELINE_NAME);
   if (args.command === 'baseline') {
@@ -101,22 +108,104 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     if (!existsSync(baselineFile)) throw new UsageError(`${args.baseline ? '--baseline' : 'baseline'}: file not found: ${path.relative(io.cwd, baselineFile)}`);
     const { kept, stale } = applyBaseline(baselineFile, readBaseline(baselineFile), found);
     found = kept;
-    if (stale) io.stderr(`dockpolicy: ${stale} baseline entr${stale === 1 ? 'y no longer matches' : 'ies no longer match'} any finding: run \`dockpolicy baseline\` to prune ${path.relative(io.cwd, baselineFile)}\n`);
+    // A partial run (--changed, stdin) cannot tell stale entries from entries of files it did not look at.
+    if (stale && !scope) io.stderr(`dockpolicy: ${stale} baseline entr${stale === 1 ? 'y no longer matches' : 'ies no longer match'} any finding: run \`dockpolicy baseline\` to prune ${path.relative(io.cwd, baselineFile)}\n`);
   }
   const findings = args.quiet ? found.filter((f) => f.level === 'error') : found;
-  const { loadReporter } = await import('../report/index.js');
-  const reporter = await loadReporter(args.format);
-  const color = args.color ?? (!args.output && io.isTTY && !('NO_COLOR' in io.env));
-  const text = reporter({ cwd: io.cwd, toolVersion: version(), findings, rules: result.enabled, filesChecked: files.length + args.composeFiles.length }, { color: args.output ? false : color });
-  if (args.output) {
-    try {
-      writeFileSync(path.resolve(io.cwd, args.output), text);
-    } catch (e) {
-      throw new UsageError(`--output: cannot write ${args.output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  } else io.stdout(text);
+  const reported: RunResult['files'] = scope ? scope.files.filter((f) => scope.targets.has(f.path)) : filesOf(project);
+  const run: RunResult = { cwd: io.cwd, toolVersion: version(), findings, rules: result.enabled, filesChecked: scope ? scope.targets.size : reported.length, files: reported };
+  await writeReports(args, run, io);
   if (result.crashes.length) return 2;
-  return findings.some((f) => atOrAbove(f.level, args.failLevel)) ? 1 : 0;
+  const warnings = findings.filter((f) => f.level === 'warning').length;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr(`dockpolicy: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return args.failLevel !== 'none' && findings.some((f) => atOrAbove(f.level, args.failLevel as Level)) ? 1 : 0;
+}
+
+/** Each `--format` to its `--output` file or stdout; reporters are loaded only when asked for. */
+async function writeReports(args: CheckArgs, run: RunResult, io: Io): Promise<void> {
+  const { loadReporter } = await import('../report/index.js');
+  for (const { format, output } of args.reports) {
+    const color = !output && (args.color ?? (io.isTTY && !('NO_COLOR' in io.env)));
+    let text: string;
+    if (format === 'sarif') {
+      // GitHub rejects logs over its limits: the reporter drops the least severe results and says why, here too.
+      const sarif = (await import('../report/sarif.js')).renderSarif(run);
+      if (sarif.note) io.stderr(`dockpolicy: ${sarif.note}\n`);
+      text = sarif.text;
+    } else text = (await loadReporter(format))(run, { color });
+    if (output === undefined) {
+      io.stdout(text);
+      continue;
+    }
+    try {
+      writeFileSync(path.resolve(io.cwd, output), text);
+    } catch (e) {
+      throw new UsageError(`--output: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+}
+
+/** Every file the run parsed, for per-file formats: Dockerfiles (also those reached through a build) and compose files. */
+function filesOf(project: Project): RunResult['files'] {
+  const files = new Map<string, 'dockerfile' | 'compose'>();
+  for (const df of dockerfilesOf(project)) files.set(df.path, 'dockerfile');
+  for (const c of project.composeFiles) files.set(c.path, 'compose'); // after: an inline Dockerfile's path is its compose file
+  return [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, kind]) => ({ path: file, kind }));
+}
+
+/** What a partial run looks at: the files it reports on (`targets`), the files it loads to see their stacks. */
+interface Scope {
+  targets: Set<string>;
+  files: DiscoveredFile[];
+  errors: DiscoverError[];
+  overlay?: Map<string, string>;
+}
+
+/**
+ * `--changed`: the named files, plus every compose file under the working directory, so a changed Dockerfile is
+ * seen through the services that build it and a changed override file merged with its base. Other Dockerfiles
+ * are not read unless a stack builds them.
+ */
+async function changedScope(args: CheckArgs, io: Io): Promise<Scope> {
+  const named = await discover(args.paths, { cwd: io.cwd, forceKind: args.kind });
+  if (named.errors.length) return { targets: new Set(), ...named };
+  const targets = new Set<string>();
+  const files = new Map<string, DiscoveredFile>();
+  for (const arg of args.paths) {
+    const abs = path.resolve(io.cwd, arg);
+    targets.add(abs);
+    // An explicit file of neither kind (.env, .dockerignore) is sniffed by discover; here it only filters the report.
+    const hit = named.files.find((f) => f.path === abs);
+    if (hit && !kindOfName(path.basename(abs)) && !args.kind) named.files.splice(named.files.indexOf(hit), 1);
+  }
+  for (const f of named.files) {
+    targets.add(f.path); // files found in a named directory
+    files.set(f.path, f);
+  }
+  const around = await discover(['.'], { cwd: io.cwd });
+  for (const f of around.files) if (f.kind === 'compose' && !files.has(f.path)) files.set(f.path, f);
+  return { targets, files: [...files.values()], errors: [] };
+}
+
+/** `-`: one file from stdin, under `--stdin-filename` (its stack found as with --changed) or alone. */
+async function stdinScope(args: CheckArgs, io: Io): Promise<Scope> {
+  const text = await (io.stdin ?? readStdin)();
+  const file = path.resolve(io.cwd, args.stdinFilename ?? '<stdin>');
+  const kind = kindOfName(path.basename(file)) ?? args.kind ?? sniff(text);
+  const files = new Map<string, DiscoveredFile>([[file, { path: file, kind, explicit: true }]]);
+  if (args.stdinFilename !== undefined) {
+    for (const f of (await discover(['.'], { cwd: io.cwd })).files) if (f.kind === 'compose' && !files.has(f.path)) files.set(f.path, f);
+  }
+  return { targets: new Set([file]), files: [...files.values()], errors: [], overlay: new Map([[file, text]]) };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Stacks declared in the config (`--stack` picks one), paths relative to the config file. */

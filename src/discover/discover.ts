@@ -34,7 +34,7 @@ const INSTRUCTION =
   /^(?:FROM|ARG|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)(?:\s|$)/i;
 
 /** For an oddly named explicit file: the first non-comment line decides. */
-function sniff(text: string): FileKind {
+export function sniff(text: string): FileKind {
   for (const line of text.split('\n')) {
     const t = line.trim();
     if (t === '' || t.startsWith('#')) continue;

@@ -40,6 +40,8 @@ export class Project {
   /** `extends` that point at nothing or go round in a cycle (reported by rule compose-references). */
   readonly extendsProblems: ExtendsProblem[] = [];
   private readonly contexts = new Map<string, BuildContext>();
+  /** Texts that stand in for files on disk (an editor's buffer from stdin), by absolute path. */
+  readonly overlay = new Map<string, string>();
 
   constructor(readonly cwd: string) {}
 
@@ -89,6 +91,8 @@ export interface LoadOptions {
   profiles?: string[];
   /** `--use-env`: the process environment, which wins over env files. Not read otherwise, so results are reproducible. */
   processEnv?: NodeJS.ProcessEnv;
+  /** Texts read instead of these files (absolute paths): stdin. */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -115,6 +119,7 @@ function groupStacks(files: string[]): string[][] {
 
 export async function loadProject(files: DiscoveredFile[], cwd: string, options: LoadOptions = {}): Promise<Project> {
   const project = new Project(cwd);
+  for (const [file, text] of options.overlay ?? []) project.overlay.set(file, text);
   const specs: StackSpec[] = (options.stacks ?? []).map((s) => ({ ...s, files: s.files.map((f) => path.resolve(cwd, f)) }));
   const covered = new Set(specs.flatMap((s) => s.files));
   const loose = files.filter((f) => f.kind === 'compose' && !covered.has(f.path)).map((f) => f.path);
@@ -223,6 +228,8 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
 }
 
 function readText(file: string, project: Project, optional = false): string | undefined {
+  const given = project.overlay.get(file);
+  if (given !== undefined) return given;
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
@@ -237,7 +244,7 @@ function readText(file: string, project: Project, optional = false): string | un
 function dockerfileAt(project: Project, file: string, text?: string): DockerfileModel | undefined {
   const cached = project.dockerfiles.get(file);
   if (cached) return cached;
-  let source = text;
+  let source = text ?? project.overlay.get(file);
   if (source === undefined) {
     try {
       source = readFileSync(file, 'utf8');
@@ -293,4 +300,32 @@ export function isFragment(stack: Stack, services: LinkedService[]): boolean {
 /** A service Compose can start: it has an image, a build or a provider (an override's partial service has none). */
 export function isRunnable(s: LinkedService): boolean {
   return !!(s.image || s.build || s.compose.yaml.get(s.node, 'provider'));
+}
+
+/**
+ * The part of a project that `files` (changed files, or an editor's buffer) take part in: the stacks whose compose
+ * files, env files, built Dockerfiles or .dockerignore files are among them, and Dockerfiles built by no service.
+ * Rules then judge a changed Dockerfile as the services that build it see it, without checking unrelated stacks.
+ */
+export function restrictProject(project: Project, files: ReadonlySet<string>): Project {
+  const part = new Project(project.cwd);
+  const involved = (stack: Stack) => {
+    const services = project.services.filter((s) => s.stack === stack);
+    const paths = [
+      ...stack.files.map((f) => f.path),
+      ...stack.envFiles,
+      ...services.flatMap((s) => [s.compose.path, s.dockerfile?.path, s.context?.ignore?.file, ...s.envFiles.map((e) => e.path)]),
+    ];
+    return paths.some((p) => p !== undefined && files.has(p));
+  };
+  const stacks = new Set(project.stacks.filter(involved));
+  part.stacks.push(...stacks);
+  part.composeFiles.push(...project.composeFiles.filter((c) => [...stacks].some((s) => s.files.includes(c))));
+  part.services.push(...project.services.filter((s) => stacks.has(s.stack)));
+  part.standalone.push(...project.standalone.filter((s) => files.has(s.dockerfile.path)));
+  const kept = new Set([...part.services.map((s) => s.dockerfile), ...part.standalone.map((s) => s.dockerfile)]);
+  for (const [key, df] of project.dockerfiles) if (kept.has(df)) part.dockerfiles.set(key, df);
+  part.problems.push(...project.problems);
+  part.extendsProblems.push(...project.extendsProblems);
+  return part;
 }

@@ -2,8 +2,8 @@ import type { Reporter } from './types.js';
 
 export type { Reporter, ReportOptions, RunResult } from './types.js';
 
-export type Format = 'text' | 'sarif' | 'json';
-export const FORMATS: readonly Format[] = ['text', 'sarif', 'json'];
+export const FORMATS = ['text', 'sarif', 'json', 'github', 'gitlab', 'junit', 'checkstyle', 'compact', 'editor'] as const;
+export type Format = (typeof FORMATS)[number];
 
 /** Imports only the reporter asked for: start-up time matters, and chalk is needed by `text` alone. */
 export async function loadReporter(format: Format): Promise<Reporter> {
@@ -14,5 +14,17 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./sarif.js')).sarif;
     case 'json':
       return (await import('./json.js')).json;
+    case 'github':
+      return (await import('./github.js')).github;
+    case 'gitlab':
+      return (await import('./gitlab.js')).gitlab;
+    case 'junit':
+      return (await import('./junit.js')).junit;
+    case 'checkstyle':
+      return (await import('./checkstyle.js')).checkstyle;
+    case 'compact':
+      return (await import('./compact.js')).compact;
+    case 'editor':
+      return (await import('./editor.js')).editor;
   }
 }

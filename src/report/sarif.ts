@@ -1,12 +1,45 @@
-import { fingerprintOf } from '../engine/baseline.js';
+/**
+ * SARIF 2.1.0 (`--format sarif`), shaped for GitHub code scanning.
+ *
+ * GitHub's limits ("SARIF results exceed one or more limits",
+ * https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit, and
+ * "SARIF results file is too large", .../troubleshooting-sarif-uploads/file-too-large): runs per file 20, results
+ * per run 25,000 (only the top 5,000 by severity are shown), rules per run 25,000, tool extensions per run 100,
+ * locations per result 1,000 (100 shown), thread flow locations per result 10,000, tags per rule 20 (10 shown), and
+ * 10 MB for the gzip-compressed file. Over a hard limit GitHub rejects the whole upload, so this reporter stays
+ * within them (`sarifLimits`): one run, one location per result, no extensions or thread flows, at most 10 tags per
+ * rule (`security` always kept: it is what makes GitHub file an alert as a security one), at most 25,000 rules and
+ * results, and at most 10 MB gzip-compressed. When results must go, the most severe are kept (errors, then warnings,
+ * then notes, in report order within a level), the rest are dropped and the log says so in
+ * runs[0].invocations[0].toolExecutionNotifications (executionSuccessful stays true: the analysis itself worked).
+ *
+ * The CLI calls `renderSarif` instead of the generic reporter, to print its `note` on stderr too.
+ */
+import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../engine/finding.js';
+import { LEVEL_RANK } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Range } from '../model/location.js';
-import type { Reporter } from './types.js';
-import { relativePath } from './util.js';
+import type { Reporter, RunResult } from './types.js';
+import { fingerprinter, REPO, relativePath, ruleDocsUrl } from './util.js';
 
-const REPO = 'https://github.com/dockpolicy/dockpolicy';
+/** GitHub code scanning's upload limits that this reporter enforces (see above). Tests pass lower ones. */
+export interface SarifLimits {
+  resultsPerRun: number;
+  rulesPerRun: number;
+  /** GitHub rejects more than 20 and shows the first 10: more would only be noise. */
+  tagsPerRule: number;
+  /** Size of the gzip-compressed log. */
+  gzipBytes: number;
+}
+
+export const sarifLimits: Readonly<SarifLimits> = Object.freeze({
+  resultsPerRun: 25_000,
+  rulesPerRun: 25_000,
+  tagsPerRule: 10,
+  gzipBytes: 10 * 1024 * 1024,
+});
+
 const FENCE_LANG: Record<RuleMeta['target'], string> = { dockerfile: 'dockerfile', compose: 'yaml', project: '' };
 
 const pascalCase = (id: string) => id.replace(/(^|[-_])([a-z0-9])/g, (_, __, ch: string) => ch.toUpperCase());
@@ -17,7 +50,14 @@ function fenced(body: string, lang: string): string {
   return `${fence}${lang}\n${body.trimEnd()}\n${fence}`;
 }
 
-function descriptor(meta: RuleMeta, level: string) {
+/** At most `max` tags, keeping `security` (GitHub files a result as a security alert only with it). */
+function cappedTags(tags: string[], max: number): string[] {
+  if (tags.length <= max) return tags;
+  const security = tags.includes('security');
+  return [...tags.filter((t) => t !== 'security').slice(0, security ? max - 1 : max), ...(security ? ['security'] : [])];
+}
+
+function descriptor(meta: RuleMeta, level: string, maxTags: number) {
   const { what, why, example, fix } = meta.docs;
   const security = meta.securitySeverity !== undefined;
   return {
@@ -30,10 +70,10 @@ function descriptor(meta: RuleMeta, level: string) {
       text: `${what}\n\nWhy: ${why}\n\nExample:\n${example.trimEnd()}\n\nFix: ${fix}`,
       markdown: `${what}\n\n## Why\n\n${why}\n\n## Example\n\n${fenced(example, FENCE_LANG[meta.target])}\n\n## Fix\n\n${fix}`,
     },
-    helpUri: `${REPO}/blob/main/docs/rules/${meta.id}.md`,
+    helpUri: ruleDocsUrl(meta.id),
     defaultConfiguration: { level },
     properties: {
-      tags: security && !meta.tags.includes('security') ? [...meta.tags, 'security'] : meta.tags,
+      tags: cappedTags(security && !meta.tags.includes('security') ? [...meta.tags, 'security'] : meta.tags, maxTags),
       precision: 'high',
       // GitHub reads this string to rank security alerts (critical >= 9.0, high >= 7.0, ...).
       ...(security && { 'security-severity': meta.securitySeverity!.toFixed(1) }),
@@ -54,61 +94,88 @@ function region({ start, end }: Range) {
   };
 }
 
-/**
- * Hash of what was flagged and where (rule, file, text), not of the line number, plus how many times
- * that same triple occurred before in the file: alerts keep their identity when unrelated lines move.
- */
-function fingerprinter() {
-  const seen = new Map<string, number>();
-  return (f: Finding, uri: string) => {
-    const hash = fingerprintOf(f, uri);
-    const occurrence = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, occurrence);
-    return `${hash}:${occurrence}`;
-  };
-}
-
 /** A relative URI reference: forward slashes, each segment percent-encoded (spaces, `#`, `%`). */
 const toUri = (cwd: string, file: string) => relativePath(cwd, file).split('/').map(encodeURIComponent).join('/');
 
-export const sarif: Reporter = (result) => {
-  const ruleIndex = new Map(result.rules.map((r, i) => [r.meta.id, i]));
-  const fingerprint = fingerprinter();
+export interface SarifOutput {
+  text: string;
+  /** Results left out to stay within GitHub's limits (0 when none were). */
+  dropped: number;
+  /** Why, in one line, when results were dropped: the text of the log's notification, also printed on stderr. */
+  note?: string;
+}
+
+const MB = 1024 * 1024;
+
+/** Renders the log within `limits`, dropping the least severe results if it has to. */
+export function renderSarif(result: RunResult, limits: SarifLimits = sarifLimits): SarifOutput {
+  // dockpolicy ships a few hundred rules at most: the cap only guards against a config generating thousands of policies.
+  const listed = result.rules.slice(0, limits.rulesPerRun);
+  const ruleIndex = new Map(listed.map((r, i) => [r.meta.id, i]));
+  const rules = listed.map((r) => descriptor(r.meta, r.level, limits.tagsPerRule));
   const rootUri = pathToFileURL(result.cwd).href.replace(/\/?$/, '/');
 
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'dockpolicy',
-            semanticVersion: result.toolVersion,
-            version: result.toolVersion,
-            informationUri: REPO,
-            rules: result.rules.map((r) => descriptor(r.meta, r.level)),
-          },
+  // Fingerprints over every finding in report order, before any is dropped: a repeat keeps its occurrence count.
+  const fingerprint = fingerprinter();
+  const results = result.findings.map((f) => {
+    const uri = toUri(result.cwd, f.file);
+    return {
+      ruleId: f.ruleId,
+      // Omitted rather than wrong if the engine ever reports for a rule it did not list.
+      ...(ruleIndex.has(f.ruleId) && { ruleIndex: ruleIndex.get(f.ruleId) }),
+      level: f.level,
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(f.range) } }],
+      partialFingerprints: { primaryLocationLineHash: fingerprint(f, uri) },
+      ...(f.stack && { properties: { stack: f.stack } }),
+    };
+  });
+  // Indexes by priority: errors, then warnings, then notes, report order within a level (sort is stable).
+  const priority = results.map((_, i) => i).sort((a, b) => LEVEL_RANK[result.findings[b]!.level] - LEVEL_RANK[result.findings[a]!.level]);
+
+  const reasons: string[] = [];
+  const render = (keep: number): SarifOutput => {
+    const dropped = results.length - keep;
+    const kept = new Set(priority.slice(0, keep));
+    const note = dropped
+      ? `SARIF output left out ${dropped} of ${results.length} results, the least severe first (kept errors, then warnings, then notes): ${reasons.join('; ')}.`
+      : undefined;
+    const log = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'dockpolicy', semanticVersion: result.toolVersion, version: result.toolVersion, informationUri: REPO, rules } },
+          ...(note && {
+            invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text: note } }] }],
+          }),
+          originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+          columnKind: 'utf16CodeUnits',
+          results: results.filter((_, i) => kept.has(i)),
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
-        columnKind: 'utf16CodeUnits',
-        results: result.findings.map((f) => {
-          const uri = toUri(result.cwd, f.file);
-          return {
-            ruleId: f.ruleId,
-            // Omitted rather than wrong if the engine ever reports for a rule it did not list.
-            ...(ruleIndex.has(f.ruleId) && { ruleIndex: ruleIndex.get(f.ruleId) }),
-            level: f.level,
-            message: { text: f.message },
-            locations: [
-              { physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(f.range) } },
-            ],
-            partialFingerprints: { primaryLocationLineHash: fingerprint(f, uri) },
-            ...(f.stack && { properties: { stack: f.stack } }),
-          };
-        }),
-      },
-    ],
+      ],
+    };
+    return { text: `${JSON.stringify(log, null, 2)}\n`, dropped, ...(note && { note }) };
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+
+  let keep = results.length;
+  if (keep > limits.resultsPerRun) {
+    keep = limits.resultsPerRun;
+    reasons.push(`GitHub code scanning rejects a run with more than ${limits.resultsPerRun} results`);
+  }
+  let output = render(keep);
+  // Compressing is the costly part, so only when the plain text alone is over the limit (gzip shrinks text this large).
+  const sizeReason = `GitHub code scanning rejects a SARIF file over ${limits.gzipBytes % MB ? `${limits.gzipBytes} bytes` : `${limits.gzipBytes / MB} MB`} gzip-compressed`;
+  while (keep > 0 && Buffer.byteLength(output.text) > limits.gzipBytes) {
+    const size = gzipSync(output.text).length;
+    if (size <= limits.gzipBytes) break;
+    if (!reasons.includes(sizeReason)) reasons.push(sizeReason);
+    // Shrink in proportion, with a margin for what does not shrink (rule descriptions), until it fits.
+    keep = Math.min(keep - 1, Math.floor((keep * limits.gzipBytes * 0.9) / size));
+    output = render(keep);
+  }
+  return output;
+}
+
+export const sarif: Reporter = (result) => renderSarif(result).text;
+

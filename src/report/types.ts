@@ -7,6 +7,12 @@ export interface RunResult {
   findings: Finding[]; // already sorted by file, line, column, ruleId
   rules: { meta: RuleMeta; level: Level }[]; // every ENABLED rule with its effective level, sorted by id
   filesChecked: number;
+  /**
+   * Every file the report covers (absolute, sorted), also those without findings, so per-file formats (junit,
+   * editor) can list passing files. With `--changed` or stdin: only the files named. May omit files that only
+   * findings point at (an env file, a .dockerignore); reporters add those from `findings`.
+   */
+  files: { path: string; kind: 'dockerfile' | 'compose' }[];
 }
 
 export interface ReportOptions {
