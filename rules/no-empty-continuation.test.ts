@@ -13,6 +13,8 @@ testRule(rule, {
     { name: 'empty lines in a COPY here-document', dockerfile: `${from}COPY <<EOF /etc/motd\nWelcome\n\nBe nice\nEOF\n` },
     { name: 'line with only a continuation character', dockerfile: `${from}RUN a \\\n   \\\n  b\n` },
     { name: 'continuation to the end of the file', dockerfile: `${from}RUN echo done \\\n` },
+    // dockerfile-ast's getHeredocs throws on this (found by test/fuzz.test.ts): the rule must not crash.
+    { name: 'a continued RUN whose next line is a comment with a backslash', dockerfile: `${from}RUN \\\n#\\--\n` },
     {
       name: 'backtick escape with Windows paths',
       dockerfile: '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir c:\\app `\n    && echo ok\n',

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { exists, readText } from '../src/util/reads.js';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { defineRule } from '../src/engine/rule.js';
@@ -36,7 +36,7 @@ export default defineRule({
     for (const [file, stack] of files) {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readText(file);
       } catch {
         continue; // a missing optional env_file (compose-references reports required ones)
       }
@@ -72,7 +72,7 @@ class GitIgnored {
 
   private root(file: string): string {
     for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-      if (existsSync(path.join(dir, '.git'))) return dir;
+      if (exists(path.join(dir, '.git'))) return dir;
       if (path.dirname(dir) === dir) break;
     }
     const rel = path.relative(this.cwd, file);
@@ -85,7 +85,7 @@ class GitIgnored {
       const texts: string[] = [];
       for (const f of [...(isRoot ? [path.join(dir, '.git', 'info', 'exclude')] : []), path.join(dir, '.gitignore')]) {
         try {
-          texts.push(readFileSync(f, 'utf8'));
+          texts.push(readText(f));
         } catch {
           // no such file
         }

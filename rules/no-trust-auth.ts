@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../src/util/reads.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { SourceRef } from '../src/model/location.js';
 import type { LinkedService } from '../src/model/project.js';
@@ -140,7 +140,7 @@ function fromEnvFile(file: EnvFile, e: EnvFile['entries'][number], service: Link
 function loadEnvFile(cache: Map<string, EnvFile | null>, file: string): EnvFile | undefined {
   if (!cache.has(file)) {
     try {
-      cache.set(file, readEnvFile(file, readFileSync(file, 'utf8')));
+      cache.set(file, readEnvFile(file, readText(file)));
     } catch {
       cache.set(file, null); // a missing optional env_file: nothing set from it
     }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { exists } from '../src/util/reads.js';
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
 import { valueOf } from '../src/parse/value.js';
@@ -59,7 +59,7 @@ export default defineRule({
       const unknown = unresolvedTargets(service);
       for (const mount of service.volumes) {
         if (mount.type !== 'bind' || !mount.source || !mount.target || !path.isAbsolute(mount.source)) continue;
-        if (!existsSync(path.join(mount.source, 'package.json'))) continue;
+        if (!exists(path.join(mount.source, 'package.json'))) continue;
         const target = `${normalise(mount.target)}/node_modules`;
         if (unknown.some((t) => t === undefined || t === target)) continue; // cannot tell what is mounted there
         const over = service.volumes.find((v) => v.target !== undefined && normalise(v.target) === target);

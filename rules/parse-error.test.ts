@@ -18,6 +18,18 @@ testRule(rule, {
     { name: 'unknown instruction', dockerfile: 'FROM alpine:3.20\nRUNN true\n', errors: [{ messageId: 'unparsable', line: 2, column: 1 }] },
     { name: 'no FROM at all', dockerfile: 'RUN true\n', errors: [{ messageId: 'unparsable', line: 1, column: 1 }] },
     {
+      name: 'a mistyped keyword is shown as written',
+      dockerfile: 'FROM alpine:3.20\nCOPPY a b\n',
+      errors: [{ messageId: 'unparsable', line: 2, column: 1, data: { message: 'unknown instruction: COPPY' } }],
+    },
+    {
+      name: 'a token pasted on a line of its own is not printed (masked like a secret)',
+      dockerfile: 'FROM alpine:3.20\nghp_Q7x9Wm2LpZ4kT8vR3nB6yH1cJ5dF0sGaE2uK\n',
+      errors: [{ messageId: 'unparsable', line: 2, column: 1, data: { message: 'unknown instruction: ghp_… (40 chars)' } }],
+    },
+    { name: 'an empty Dockerfile (BuildKit: file with no instructions)', dockerfile: '', errors: [{ messageId: 'unparsable', line: 1, column: 1, data: { message: 'file with no instructions' } }] },
+    { name: 'a Dockerfile of comments only', dockerfile: '# syntax=docker/dockerfile:1\n# nothing yet\n', errors: [{ messageId: 'unparsable', line: 1, column: 1, data: { message: 'file with no instructions' } }] },
+    {
       name: 'the run goes on past a broken file',
       files: { 'compose.yaml': 'services: [\n', 'other/compose.yaml': 'services:\n  a:\n    image: "x\n' },
       errors: [

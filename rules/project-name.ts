@@ -5,29 +5,8 @@ import { scalarAt, scalarsAt } from '../src/model/fields.js';
 import { isRunnable, type LinkedService, type Project } from '../src/model/project.js';
 import type { Stack } from '../src/model/stack.js';
 import type { ComposeFile } from '../src/parse/compose.js';
-import { valueOf } from '../src/parse/value.js';
 
 const BASE_NAME = /^(?:docker-)?compose\.ya?ml$/;
-
-/** Files another file of the run pulls in (`include` targets, `extends.file` sources): never a project's base file. */
-function pulledIn(project: Project): Set<string> {
-  const out = new Set<string>();
-  for (const compose of project.composeFiles) {
-    const y = compose.yaml;
-    for (const item of y.items(y.get(compose.root, 'include')?.value)) {
-      const pathNode = y.scalar(item) !== undefined ? item : y.get(item, 'path')?.value;
-      for (const node of y.isSeq(pathNode) ? y.items(pathNode) : [pathNode]) {
-        const target = valueOf(compose, node)?.value;
-        if (target) out.add(path.resolve(compose.dir, target));
-      }
-    }
-    for (const { value } of y.entries(y.get(compose.root, 'services')?.value)) {
-      const file = valueOf(compose, y.get(y.get(value, 'extends')?.value, 'file')?.value)?.value;
-      if (file) out.add(path.resolve(path.dirname(compose.path), file));
-    }
-  }
-  return out;
-}
 
 /** Services that the given ones name in `depends_on`, `links`, `volumes_from` and `network_mode`/`ipc`/`pid: service:x`. */
 function referencedServices(services: LinkedService[]): string[] {
@@ -45,7 +24,7 @@ function referencedServices(services: LinkedService[]): string[] {
  * an `include`, or services that all have an image, a build or a provider and that name no service the file does
  * not define. Otherwise it is an override fragment, meant for `-f base -f fragment`.
  */
-function baseFile(project: Project, stack: Stack, pulled: Set<string>): ComposeFile | undefined {
+function baseFile(project: Project, stack: Stack, pulled: ReadonlyMap<string, unknown>): ComposeFile | undefined {
   const own = stack.files.filter((f) => !pulled.has(f.path));
   const first = own[0];
   if (!first) return undefined;
@@ -77,7 +56,7 @@ export default defineRule({
     },
   },
   check({ project, report }) {
-    const pulled = pulledIn(project);
+    const pulled = project.pulledIn;
     const judged = new Set<string>();
     for (const stack of project.stacks) {
       const base = baseFile(project, stack, pulled);

@@ -13,6 +13,10 @@ const REJECTED_BY_DOCKER: Record<string, string> = {
   'compose-go/inline-from-go-tests/loader__loader_test__029.yaml': 'a Go format placeholder `%s` where a value belongs: not YAML',
   'compose-go/inline-from-go-tests/loader__paths_test__002.yaml': 'a Go format placeholder `%s` where a value belongs: not YAML',
   'docker-compose-e2e/pkg/e2e/fixtures/wrong-composefile/service1/Dockerfile': 'unknown instruction WRONG (the e2e test expects the build to fail)',
+  // Alias bombs, over limits.maxAliasNodes (100,000 by default; the corpus's largest real use is getsentry's ~4,000).
+  'compose-go/inline-from-go-tests/loader__reset_test__006.yaml': 'a 9^9 alias bomb: TestAliasBombPrevented requires "excessive aliasing"',
+  'compose-go/inline-from-go-tests/loader__reset_test__011.yaml': 'a 9^8 alias bomb: TestAliasNodePreservation requires "excessive aliasing"',
+  'compose-go/inline-from-go-tests/loader__reset_test__005.yaml': 'a 3^10 alias bomb (about 310,000 nodes): TestAliasBombPrevented lets compose-go refuse it too',
 };
 
 const INLINE = 'compose-go/inline-from-go-tests/';

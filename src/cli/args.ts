@@ -26,6 +26,9 @@ export interface CheckArgs {
   /** `-`: one file read from stdin, named by `stdinFilename` (parser choice, stack and report path). */
   stdin: boolean;
   stdinFilename?: string;
+  /** `--cache`: reuse the findings of stacks and Dockerfiles whose files did not change (`--cache-location`). */
+  cache: boolean;
+  cacheLocation?: string;
   quiet: boolean;
   color?: boolean;
   config?: string;
@@ -92,8 +95,8 @@ export function parseArgs(argv: string[]): Args {
   if (first !== 'check' && first !== 'baseline') throw new UsageError(`unknown command "${first}" (expected check, baseline, rules, explain, init or print-config; see --help)`);
   const flags = readFlags(
     rest,
-    ['--format', '--output', '--fail-level', '--max-warnings', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack', '--baseline', '--stdin-filename'],
-    ['--quiet', '--no-color', '--color', '--use-env', '--no-baseline', '--changed'],
+    ['--format', '--output', '--fail-level', '--max-warnings', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack', '--baseline', '--stdin-filename', '--cache-location'],
+    ['--quiet', '--no-color', '--color', '--use-env', '--no-baseline', '--changed', '--cache'],
   );
   const composeFiles = flags.lists['--file'] ?? [];
   if (flags.switches.has('--no-baseline') && flags.values['--baseline']) throw new UsageError('--baseline and --no-baseline contradict each other');
@@ -114,6 +117,8 @@ export function parseArgs(argv: string[]): Args {
     changed,
     stdin,
     stdinFilename: flags.values['--stdin-filename'],
+    cache: flags.switches.has('--cache') || flags.values['--cache-location'] !== undefined,
+    cacheLocation: flags.values['--cache-location'],
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
     reports: reportsOf(flags.order),
     composeFiles,
@@ -218,6 +223,8 @@ Options for check:
                                      found from the current directory, and report findings in these files only
   -                                  Check one file read from stdin (an editor's unsaved buffer)
   --stdin-filename <path>            Its path: chooses the parser, finds its stack, names it in the report
+  --cache                            Reuse the findings of stacks and Dockerfiles whose files did not change
+  --cache-location <path>            Cache file, or a directory for it (default: .dockpolicy-cache; implies --cache)
   --quiet                            Report errors only
   --no-color                         No colour (also NO_COLOR, and whenever output is not a terminal)
   --config <file>                    Use this config instead of the nearest .dockpolicy.yaml

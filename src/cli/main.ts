@@ -1,11 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs, HELP, type CheckArgs } from './args.js';
 import { UsageError, findConfigFile, loadConfig, type Config } from '../engine/config.js';
 import { RuleSettings } from '../engine/settings.js';
-import { atOrAbove, runRules } from '../engine/run.js';
+import { atOrAbove } from '../engine/run.js';
 import { discover, kindOfName, sniff, type DiscoveredFile, type DiscoverError } from '../discover/discover.js';
-import { dockerfilesOf, loadProject, restrictProject, type Project, type StackSpec } from '../model/project.js';
+import type { StackSpec } from '../model/project.js';
+import { checkFiles } from '../engine/check.js';
 import type { Level } from '../engine/finding.js';
 import type { RunResult } from '../report/types.js';
 import { packageRoot } from '../util/package-root.js';
@@ -75,16 +77,25 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
   const scope = args.stdin ? await stdinScope(args, io) : args.changed ? await changedScope(args, io) : undefined;
   const { files, errors } = scope ? scope : args.paths.length ? await discover(args.paths, { cwd: io.cwd, forceKind: args.kind }) : { files: [], errors: [] };
   if (errors.length) throw new UsageError(`${errors[0]!.path}: ${errors[0]!.message}`);
-  let project = await loadProject(files, io.cwd, {
+  const timings = io.env.DOCKPOLICY_TIMING ? new Map<string, number>() : undefined;
+  const cache = args.cache && !args.stdin ? await openCache(args, config, io) : undefined;
+  const load = {
     stacks: args.composeFiles.length ? [{ name: args.projectName, files: args.composeFiles }] : stacksFromConfig(config, args.stack),
     envFiles: args.envFiles.length ? args.envFiles : undefined,
     profiles: args.profiles.length ? args.profiles : undefined,
     processEnv: args.useEnv ? io.env : undefined,
     overlay: scope?.overlay,
-  });
-  if (scope) project = restrictProject(project, scope.targets);
-  const timings = io.env.DOCKPOLICY_TIMING ? new Map<string, number>() : undefined;
-  const result = runRules(project, allRules, settings, { inlineSuppressions: config.inlineSuppressions.enabled, requireReason: config.inlineSuppressions.requireReason, timings });
+  };
+  const engine = { inlineSuppressions: config.inlineSuppressions.enabled, requireReason: config.inlineSuppressions.requireReason, timings };
+  const result = await checkFiles(files, io.cwd, load, allRules, settings, engine, { cache, targets: scope?.targets });
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      io.stderr(`dockpolicy: --cache: cannot write ${path.relative(io.cwd, cache.file)} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    }
+  }
+  if (timings) io.stderr(`units: ${result.reused} from the cache, ${result.ran} checked\n`);
   if (timings) {
     const slowest = [...timings].sort((a, b) => b[1] - a[1]).slice(0, Number(io.env.DOCKPOLICY_TIMING) || 10);
     io.stderr(`rule time (ms):\n${slowest.map(([id, ms]) => `  ${ms.toFixed(1).padStart(8)}  ${id}`).join('\n')}\n`);
@@ -112,7 +123,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     if (stale && !scope) io.stderr(`dockpolicy: ${stale} baseline entr${stale === 1 ? 'y no longer matches' : 'ies no longer match'} any finding: run \`dockpolicy baseline\` to prune ${path.relative(io.cwd, baselineFile)}\n`);
   }
   const findings = args.quiet ? found.filter((f) => f.level === 'error') : found;
-  const reported: RunResult['files'] = scope ? scope.files.filter((f) => scope.targets.has(f.path)) : filesOf(project);
+  const reported: RunResult['files'] = scope ? scope.files.filter((f) => scope.targets.has(f.path)) : result.files;
   const run: RunResult = { cwd: io.cwd, toolVersion: version(), findings, rules: result.enabled, filesChecked: scope ? scope.targets.size : reported.length, files: reported };
   await writeReports(args, run, io);
   if (result.crashes.length) return 2;
@@ -146,14 +157,6 @@ async function writeReports(args: CheckArgs, run: RunResult, io: Io): Promise<vo
       throw new UsageError(`--output: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
-}
-
-/** Every file the run parsed, for per-file formats: Dockerfiles (also those reached through a build) and compose files. */
-function filesOf(project: Project): RunResult['files'] {
-  const files = new Map<string, 'dockerfile' | 'compose'>();
-  for (const df of dockerfilesOf(project)) files.set(df.path, 'dockerfile');
-  for (const c of project.composeFiles) files.set(c.path, 'compose'); // after: an inline Dockerfile's path is its compose file
-  return [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, kind]) => ({ path: file, kind }));
 }
 
 /** What a partial run looks at: the files it reports on (`targets`), the files it loads to see their stacks. */
@@ -206,6 +209,16 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The cache for this version of dockpolicy, this configuration and the options that change results. */
+async function openCache(args: CheckArgs, config: Config, io: Io) {
+  const { CACHE_NAME, ResultCache, cacheKey, toolIdentity } = await import('../engine/cache.js');
+  const location = path.resolve(io.cwd, args.cacheLocation ?? CACHE_NAME);
+  const file = existsSync(location) && statSync(location).isDirectory() ? path.join(location, CACHE_NAME) : location;
+  const options = { composeFiles: args.composeFiles, envFiles: args.envFiles, profiles: args.profiles, projectName: args.projectName, stack: args.stack, kind: args.kind };
+  const env = args.useEnv ? Object.entries(io.env).sort(([a], [b]) => (a < b ? -1 : 1)) : [];
+  return new ResultCache(file, cacheKey([toolIdentity(version(), fileURLToPath(import.meta.url)), config, options, env, io.cwd]));
 }
 
 /** Stacks declared in the config (`--stack` picks one), paths relative to the config file. */

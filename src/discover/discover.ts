@@ -55,7 +55,7 @@ export async function discover(
     try {
       const st = await fsp.stat(abs);
       if (st.isFile()) {
-        const kind = kindOfName(path.basename(abs)) ?? opts.forceKind ?? sniff(await fsp.readFile(abs, 'utf8'));
+        const kind = kindOfName(path.basename(abs)) ?? opts.forceKind ?? sniff(await head(abs));
         found.set(abs, { path: abs, kind, explicit: true }); // explicit wins over a directory hit
       } else if (st.isDirectory()) {
         for (const f of await searchDir(abs, gitignores)) if (!found.has(f.path)) found.set(f.path, f);
@@ -69,6 +69,25 @@ export async function discover(
   }
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, errors };
+}
+
+/** The first 64 KB of a file, enough to sniff its kind: a named file may be huge, or a device that never ends. */
+async function head(file: string): Promise<string> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A file's text, refused (rejected) unless it is a regular file of at most 10 MB: a .gitignore may be a link to a device. */
+async function regularFileText(file: string): Promise<string> {
+  const st = await fsp.stat(file);
+  if (!st.isFile() || st.size > 10 * 1024 * 1024) throw new Error(`${file}: not a regular file of at most 10 MB`);
+  return fsp.readFile(file, 'utf8');
 }
 
 async function searchDir(root: string, gitignores: GitIgnores): Promise<DiscoveredFile[]> {
@@ -115,7 +134,7 @@ class GitIgnores {
   private load(dir: string): Promise<Ignore | undefined> {
     let r = this.rules.get(dir);
     if (!r) {
-      r = Promise.all([fsp.readFile(path.join(dir, '.gitignore'), 'utf8'), import('ignore')]).then(
+      r = Promise.all([regularFileText(path.join(dir, '.gitignore')), import('ignore')]).then(
         ([text, { default: ignore }]) => ignore({ ignorecase: false }).add(text), // git is case-sensitive on Linux
         () => undefined,
       );

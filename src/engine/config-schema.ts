@@ -2,6 +2,9 @@ import type { RuleMeta } from './rule.js';
 
 const LEVELS = ['off', 'note', 'warning', 'error'];
 
+/** A size: a number with an optional 1024-based unit (`10MB`, `512 KiB`, `1g`, `300B`). */
+export const SIZE_PATTERN = '^\\s*\\d+(?:\\.\\d+)?\\s*(?:[kKmMgG][iI]?[bB]?|[bB])?\\s*$';
+
 /** The JSON schema of `.dockpolicy.yaml`, generated from the rules' metadata (ids and option schemas). */
 export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
   const ruleEntry = (meta: RuleMeta) => ({
@@ -106,6 +109,22 @@ export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
         },
       },
       baseline: { type: 'string', description: 'Baseline file (default .dockpolicy-baseline.json beside this config): findings recorded there are not reported.' },
+      limits: {
+        type: 'object',
+        description: 'What a run refuses to read or expand in full, against hostile or broken files: beyond a limit the file is reported (parse-error at 1:1) and not checked.',
+        additionalProperties: false,
+        properties: {
+          maxFileSize: {
+            description: 'Largest file read, in bytes or with a unit (`10MB`, `512KB`, `1GB`; 1024-based). Default `10MB`.',
+            oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: SIZE_PATTERN }],
+          },
+          maxAliasNodes: {
+            type: 'integer',
+            minimum: 0,
+            description: 'YAML nodes the aliases (`*name`) of one compose document may stand for, each alias counted as a copy of what it names: an alias bomb ("billion laughs") stands for billions. Default 100000.',
+          },
+        },
+      },
     },
   };
 }

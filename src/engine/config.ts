@@ -7,6 +7,8 @@ import type { LevelSetting } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import { packageRoot } from '../util/package-root.js';
 import { LineIndex } from '../model/location.js';
+import type { Limits } from '../model/source-text.js';
+import { SIZE_PATTERN } from './config-schema.js';
 
 export const CONFIG_NAMES = ['.dockpolicy.yaml', '.dockpolicy.yml', '.dockpolicy.json'];
 export const PRESETS = ['recommended', 'strict', 'production', 'development'] as const;
@@ -66,6 +68,8 @@ export interface Config {
   policies: Policy[];
   /** Absolute path of the baseline file, when the config names one. */
   baseline?: string;
+  /** `limits:` as set (maxFileSize in bytes); loadProject takes the defaults for the others. */
+  limits: Partial<Limits>;
 }
 
 /** What one config file holds, as validated by the schema. */
@@ -77,6 +81,7 @@ interface RawConfig {
   stacks?: Config['stacks'];
   policies?: Omit<Policy, 'file'>[];
   baseline?: string;
+  limits?: { maxFileSize?: number | string; maxAliasNodes?: number };
 }
 
 /** The config file for `cwd`: `--config` if given, else the nearest config file (or package.json with a `dockpolicy` key). */
@@ -124,7 +129,7 @@ interface Layer {
  */
 export async function loadConfig(file: string | undefined, metas: readonly RuleMeta[] = [], cwd = process.cwd()): Promise<Config> {
   const display = (f: string) => configLabel(f, cwd);
-  const config: Config = { file, files: [], rules: {}, overrides: [], inlineSuppressions: { enabled: true, requireReason: false }, stacks: {}, policies: [] };
+  const config: Config = { file, files: [], rules: {}, overrides: [], inlineSuppressions: { enabled: true, requireReason: false }, stacks: {}, policies: [], limits: {} };
   if (!file) return config;
   // Loaded only by runs that have a config file. Through a bundle, a CommonJS package's exports sit on `default`.
   const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
@@ -165,6 +170,13 @@ export async function loadConfig(file: string | undefined, metas: readonly RuleM
       if (p.files || p.stacks || p.services) config.overrides.push({ files: p.files, stacks: p.stacks, services: p.services, base, rules: { [p.id]: p.level ?? 'error' } });
     }
     if (data.baseline) config.baseline = path.resolve(base, data.baseline);
+    const { maxFileSize, maxAliasNodes } = data.limits ?? {};
+    if (maxFileSize !== undefined) {
+      const bytes = parseSize(maxFileSize);
+      if (!(bytes >= 1)) throw new UsageError(`${display(layer.file)}:${layer.lineOf(['limits', 'maxFileSize'])}: limits.maxFileSize: "${maxFileSize}" is not a size of at least one byte (such as 10MB)`);
+      config.limits.maxFileSize = bytes;
+    }
+    if (maxAliasNodes !== undefined) config.limits.maxAliasNodes = maxAliasNodes;
   }
   return config;
 
@@ -197,7 +209,11 @@ export async function loadConfig(file: string | undefined, metas: readonly RuleM
   }
 }
 
+/** Script files: a config in one would run code from the repository being checked, so none is ever loaded. */
+const SCRIPT = /\.[cm]?[jt]sx?$/i;
+
 function readLayer(yaml: YamlModule, file: string, display: (f: string) => string): Layer {
+  if (SCRIPT.test(file)) throw new UsageError(`${display(file)}: a JavaScript config is not loaded: dockpolicy never runs code from the repository it checks (configuration is data: .dockpolicy.yaml, .yml or .json)`);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -236,6 +252,16 @@ function resolveExtends(name: string, dir: string): string | undefined {
   }
   const file = path.resolve(dir, name);
   return existsSync(file) ? file : undefined;
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** Bytes in a size as the schema allows it: a number, or a string with a 1024-based unit (`10MB`, `512 KiB`). */
+export function parseSize(size: number | string): number {
+  if (typeof size === 'number') return size;
+  if (!new RegExp(SIZE_PATTERN).test(size)) return NaN;
+  const [, number, unit] = /([\d.]+)\s*([a-z]?)/i.exec(size.trim())!;
+  return Math.floor(Number(number) * UNITS[unit!.toLowerCase()]!);
 }
 
 /** Rule names as written (ids or aliases such as DL3008 or SecretsUsedInArgOrEnv) to rule ids. */

@@ -48,16 +48,12 @@ export interface EngineResult {
 export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSource | Map<string, RuleSetting>, options: EngineOptions = {}): EngineResult {
   const settings = settingsIn instanceof Map ? uniform(settingsIn) : settingsIn;
   const findings = new Map<string, Finding>();
-  const enabled: EngineResult['enabled'] = [];
   const crashes: EngineResult['crashes'] = [];
   const timings = options.timings;
   const contextOf = findingContexts(project);
-  for (const rule of rules) {
+  const { active, enabled } = planOf(rules, settings);
+  for (const { rule, variants, varies } of active) {
     const id = rule.meta.id;
-    const varies = settings.varies(id);
-    const variants = (varies ? settings.variants(id) : [settings.get(id)]).filter((v): v is RuleSetting & { level: Level } => !!v && v.level !== 'off');
-    if (variants.length === 0) continue;
-    enabled.push({ meta: rule.meta, level: variants.reduce((max, v) => (LEVEL_RANK[v.level] > LEVEL_RANK[max] ? v.level : max), variants[0]!.level) });
     for (const setting of variants) {
       const key = varies ? settingKey(setting) : '';
       const add = (report: Report) => {
@@ -66,7 +62,7 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
           if (!here || settingKey(here) !== key) return;
         }
         const finding = toFinding(project, rule.meta, setting.level, report);
-        const dedupe = `${finding.file}\0${finding.range.start.line}:${finding.range.start.column}\0${finding.ruleId}\0${finding.message}\0${finding.stack ?? ''}`;
+        const dedupe = findingKey(finding);
         if (!findings.has(dedupe)) findings.set(dedupe, finding);
       };
       if (id === PARSE_ERROR) {
@@ -78,12 +74,38 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
         rule.check({ project, options: setting.options, report: add });
         if (timings) timings.set(id, (timings.get(id) ?? 0) + performance.now() - started);
       } catch (e) {
-        crashes.push({ ruleId: id, message: (e as Error).message });
+        crashes.push({ ruleId: id, message: crashMessage(e) });
       }
     }
   }
   const kept = suppress(project, rules, settings, options, [...findings.values()]);
-  return { findings: kept.sort(compareFindings), enabled: enabled.sort((a, b) => a.meta.id.localeCompare(b.meta.id)), crashes };
+  return { findings: kept.sort(compareFindings), enabled, crashes };
+}
+
+interface RulePlan {
+  active: { rule: Rule; variants: (RuleSetting & { level: Level })[]; varies: boolean }[];
+  enabled: EngineResult['enabled'];
+}
+
+/** Which rules run with which settings: the same for every unit of a run, so worked out once per rules and settings. */
+const plans = new WeakMap<SettingsSource, WeakMap<Rule[], RulePlan>>();
+function planOf(rules: Rule[], settings: SettingsSource): RulePlan {
+  let bySettings = plans.get(settings);
+  if (!bySettings) plans.set(settings, (bySettings = new WeakMap()));
+  let plan = bySettings.get(rules);
+  if (plan) return plan;
+  plan = { active: [], enabled: [] };
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    const varies = settings.varies(id);
+    const variants = (varies ? settings.variants(id) : [settings.get(id)]).filter((v): v is RuleSetting & { level: Level } => !!v && v.level !== 'off');
+    if (variants.length === 0) continue;
+    plan.active.push({ rule, variants, varies });
+    plan.enabled.push({ meta: rule.meta, level: variants.reduce((max, v) => (LEVEL_RANK[v.level] > LEVEL_RANK[max] ? v.level : max), variants[0]!.level) });
+  }
+  plan.enabled.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  bySettings.set(rules, plan);
+  return plan;
 }
 
 /**
@@ -112,11 +134,18 @@ function findingContexts(project: Project): (report: Report) => FindingContext {
   };
 }
 
+const nameIndexes = new WeakMap<Rule[], ReturnType<typeof ruleNameIndex>>();
+function nameIndexOf(rules: Rule[]): ReturnType<typeof ruleNameIndex> {
+  let index = nameIndexes.get(rules);
+  if (!index) nameIndexes.set(rules, (index = ruleNameIndex(rules.map((r) => r.meta))));
+  return index;
+}
+
 /** Applies the suppression comments of Dockerfiles and compose files, and reports on the comments themselves when those rules are on. */
 function suppress(project: Project, rules: Rule[], settings: SettingsSource, options: EngineOptions, findings: Finding[]): Finding[] {
   const dockerfiles = new Set(project.dockerfiles.values());
   if (dockerfiles.size === 0 && project.composeFiles.length === 0) return findings;
-  const resolve = ruleNameIndex(rules.map((r) => r.meta));
+  const resolve = nameIndexOf(rules);
   const suppressions = [...[...dockerfiles].flatMap((df) => readSuppressions(df, resolve)), ...project.composeFiles.flatMap((c) => readComposeSuppressions(c, resolve))];
   if (suppressions.length === 0) return findings;
   const honoured = options.inlineSuppressions !== false;
@@ -170,6 +199,18 @@ function snippetAt(project: Project, at: SourceRef): string {
   const stop = end.line === start.line ? end.column : lines.lineEndColumn(start.line);
   return lines.text.slice(lines.offset(start.line, start.column), lines.offset(start.line, stop)).trim();
 }
+
+/**
+ * What a rule's exception says, as one short line: messages can quote the input at length (a regular expression built
+ * from a pattern of thousands of characters), and the input may hold a secret.
+ */
+export function crashMessage(e: unknown): string {
+  const line = String((e as Error)?.message ?? e).split('\n')[0]!;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** Two reports of the same thing at the same place are one finding. */
+export const findingKey = (f: Finding) => `${f.file}\0${f.range.start.line}:${f.range.start.column}\0${f.ruleId}\0${f.message}\0${f.stack ?? ''}`;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

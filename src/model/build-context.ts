@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { noteRead, readText } from '../util/reads.js';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { Dockerignore, cleanPath, goMatchRegExp } from '../parse/dockerignore.js';
@@ -7,30 +7,40 @@ import { Dockerignore, cleanPath, goMatchRegExp } from '../parse/dockerignore.js
 export class BuildContext {
   private ignoreCache?: { file: string; rules: Dockerignore } | null;
   private fileCache?: string[];
+  /** The directories walked for `files()`: a file added or removed under them changes their mtime. */
+  private listed: string[] = [];
 
   /** `dockerfilePath` is resolved against the process cwd, as `docker build -f` does. */
   constructor(readonly dir: string, private readonly dockerfilePath?: string) {}
 
   /** `<Dockerfile>.dockerignore` beside the Dockerfile wins over `<context>/.dockerignore`. */
   get ignore(): { file: string; rules: Dockerignore } | undefined {
+    const candidates = [path.resolve(this.dir, '.dockerignore')];
+    if (this.dockerfilePath) candidates.unshift(`${path.resolve(this.dockerfilePath)}.dockerignore`);
     if (this.ignoreCache === undefined) {
       this.ignoreCache = null;
-      const candidates = [path.resolve(this.dir, '.dockerignore')];
-      if (this.dockerfilePath) candidates.unshift(`${path.resolve(this.dockerfilePath)}.dockerignore`);
       for (const file of candidates) {
         try {
-          this.ignoreCache = { file, rules: Dockerignore.parse(readFileSync(file, 'utf8')) };
+          this.ignoreCache = { file, rules: Dockerignore.parse(readText(file)) };
           break;
         } catch {
           // missing or unreadable (or a directory): try the next one
         }
       }
     }
+    // Noted on every use, not only the first: each result that used it depends on it (--cache).
+    for (const file of candidates) {
+      noteRead(file, file === this.ignoreCache?.file ? 'content' : 'exists');
+      if (file === this.ignoreCache?.file) break;
+    }
     return this.ignoreCache ?? undefined;
   }
 
   files(): string[] {
-    if (this.fileCache) return this.fileCache;
+    if (this.fileCache) {
+      for (const dir of this.listed) noteRead(dir, 'listing');
+      return this.fileCache;
+    }
     const rules = this.ignore?.rules;
     let entries: string[] = [];
     try {
@@ -48,7 +58,9 @@ export class BuildContext {
       // a missing or unreadable context sends nothing
     }
     this.fileCache = entries.filter((e) => !e.endsWith('/') && !rules?.isExcluded(e)).sort();
-    return this.fileCache;
+    const root = path.resolve(this.dir);
+    this.listed = [root, ...entries.filter((e) => e.endsWith('/')).map((e) => path.join(root, e))];
+    return this.files();
   }
 
   filesTakenBy(sources: string[]): string[] {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { collectReads, exists, noteRead } from '../util/reads.js';
 import type { LineIndex } from './location.js';
 import path from 'node:path';
 import type { DiscoveredFile } from '../discover/discover.js';
@@ -9,6 +9,7 @@ import type { ComposeService } from './service.js';
 import { targetStage } from './stage.js';
 import { valueOf } from '../parse/value.js';
 import { mergeServices, resolveExtends, type ExtendsProblem, type Stack } from './stack.js';
+import { checkGivenText, DEFAULT_LIMITS, readSourceText, type Limits } from './source-text.js';
 
 /** A compose service (merged across its stack's files) linked to what it builds. */
 export interface LinkedService extends ComposeService {
@@ -40,6 +41,13 @@ export class Project {
   /** `extends` that point at nothing or go round in a cycle (reported by rule compose-references). */
   readonly extendsProblems: ExtendsProblem[] = [];
   private readonly contexts = new Map<string, BuildContext>();
+  /**
+   * Files a compose file of the run pulls in (`include` targets, `extends.file` sources), with the stacks that pull
+   * them: such a file is never a project's base file. Set by loadProject, shared by every unit of the run.
+   */
+  pulledIn = new Map<string, Set<Stack>>();
+  /** File size and alias limits of the run (set by loadProject). */
+  limits: Limits = DEFAULT_LIMITS;
   /** Texts that stand in for files on disk (an editor's buffer from stdin), by absolute path. */
   readonly overlay = new Map<string, string>();
 
@@ -93,6 +101,8 @@ export interface LoadOptions {
   processEnv?: NodeJS.ProcessEnv;
   /** Texts read instead of these files (absolute paths): stdin. */
   overlay?: ReadonlyMap<string, string>;
+  /** File size and YAML alias limits (config `limits:`); unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
 }
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -117,13 +127,22 @@ function groupStacks(files: string[]): string[][] {
   return stacks.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
 
+/** The stacks a run checks: the explicit ones (paths made absolute), then the other compose files grouped. */
+export function planStacks(files: DiscoveredFile[], cwd: string, explicit: StackSpec[] = []): StackSpec[] {
+  const specs: StackSpec[] = explicit.map((s) => ({ ...s, files: s.files.map((f) => path.resolve(cwd, f)) }));
+  const covered = new Set(specs.flatMap((s) => s.files));
+  const loose = files.filter((f) => f.kind === 'compose' && !covered.has(f.path)).map((f) => f.path);
+  return [...specs, ...groupStacks(loose).map((group) => ({ files: group }))];
+}
+
+/** Identifies a planned stack across runs (--cache): its name and files. */
+export const stackKey = (spec: StackSpec) => `stack:${spec.name ?? ''}:${spec.files.join(':')}`;
+
 export async function loadProject(files: DiscoveredFile[], cwd: string, options: LoadOptions = {}): Promise<Project> {
   const project = new Project(cwd);
   for (const [file, text] of options.overlay ?? []) project.overlay.set(file, text);
-  const specs: StackSpec[] = (options.stacks ?? []).map((s) => ({ ...s, files: s.files.map((f) => path.resolve(cwd, f)) }));
-  const covered = new Set(specs.flatMap((s) => s.files));
-  const loose = files.filter((f) => f.kind === 'compose' && !covered.has(f.path)).map((f) => f.path);
-  const groups: StackSpec[] = [...specs, ...groupStacks(loose).map((group) => ({ files: group }))];
+  project.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const groups = planStacks(files, cwd, options.stacks);
   const composePaths = groups.flatMap((g) => g.files);
   // The YAML side is loaded only when there is a compose file: a Dockerfile-only run (a pre-commit hook on one
   // Dockerfile) starts faster without it.
@@ -131,95 +150,101 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
   const discoveredDockerfiles: DockerfileModel[] = [];
   for (const file of files) {
     if (file.kind !== 'dockerfile') continue;
-    const text = readText(file.path, project);
+    const text = readText(file.path, project, false, 'dockerfile');
     if (text !== undefined) discoveredDockerfiles.push(dockerfileAt(project, file.path, text)!);
   }
   const built = new Set<DockerfileModel>();
   for (const spec of groups) {
-    const [{ parseCompose }, { servicesOf }, { parseEnvFile }] = composeSide!;
-    const group = spec.files;
-    const dir = path.dirname(group[0]!);
-    const env = new Map<string, string>();
-    const explicitEnv = spec.envFiles ?? options.envFiles;
-    const envFiles: string[] = [];
-    for (const file of explicitEnv?.map((f) => path.resolve(cwd, f)) ?? [path.join(dir, '.env')]) {
-      const text = readText(file, project, !explicitEnv);
-      if (text === undefined) continue;
-      envFiles.push(file);
-      for (const [k, v] of parseEnvFile(text)) env.set(k, v);
-    }
-    for (const [k, v] of Object.entries(options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
-    const name = spec.name ?? group.map((f) => path.relative(cwd, f).split(path.sep).join('/')).join(' + ');
-    const stack: Stack = { name, files: [], dir, env, envFiles, profiles: spec.profiles ?? options.profiles, labelled: spec.name !== undefined || group.length > 1 };
-    const parsed = (file: string, fileEnv: typeof env, fileDir: string): ComposeFile[] => {
-      const text = readText(file, project);
-      if (text === undefined) return [];
-      const { documents, problem } = parseCompose(file, text, fileEnv);
-      if (problem) project.problems.push(problem);
-      for (const doc of documents) doc.dir = fileDir;
-      return documents;
-    };
-    const main = group.flatMap((file) => parsed(file, env, dir));
-    // Top-level `include`: each included file is its own sub-project (its directory, its .env or env_file),
-    // loaded before the files that include it.
-    const seen = new Set(group);
-    const includes = (doc: ComposeFile): ComposeFile[] =>
-      doc.yaml.items(doc.yaml.get(doc.root, 'include')?.value).flatMap((item) => {
-        const y = doc.yaml;
-        const pathNode = y.scalar(item) !== undefined ? item : y.get(item, 'path')?.value;
-        const targets = (y.isSeq(pathNode) ? y.items(pathNode) : [pathNode]).map((n) => valueOf(doc, n)).filter((v) => v?.value);
-        return targets.flatMap((target) => {
-          const abs = path.resolve(doc.dir, target!.value!);
-          if (seen.has(abs)) return [];
-          seen.add(abs);
-          if (!existsSync(abs)) {
-            project.extendsProblems.push({ kind: 'include', service: '', target: target!.value!, at: target!.at });
-            return [];
-          }
-          const projectDir = valueOf(doc, y.get(item, 'project_directory')?.value)?.value;
-          const subDir = projectDir ? path.resolve(doc.dir, projectDir) : path.dirname(abs);
-          const envNode = y.get(item, 'env_file')?.value;
-          const envPaths = (y.isSeq(envNode) ? y.items(envNode) : envNode ? [envNode] : []).map((n) => valueOf(doc, n)?.value).filter((v): v is string => !!v);
-          const subEnv = new Map(env);
-          for (const f of envPaths.length ? envPaths.map((p) => path.resolve(doc.dir, p)) : [path.join(subDir, '.env')]) {
-            const text = readText(f, project, true);
-            if (text !== undefined) for (const [k, v] of parseEnvFile(text)) if (!options.processEnv?.[k]) subEnv.set(k, v);
-          }
-          const docs = parsed(abs, subEnv, subDir);
-          return [...docs.flatMap(includes), ...docs];
+    // What loading the stack read: with what its rules read, the files its cached result depends on (--cache).
+    const { reads } = collectReads(() => {
+      const [{ parseCompose }, { servicesOf }, { parseEnvFile }] = composeSide!;
+      const group = spec.files;
+      const dir = path.dirname(group[0]!);
+      const env = new Map<string, string>();
+      const explicitEnv = spec.envFiles ?? options.envFiles;
+      const envFiles: string[] = [];
+      for (const file of explicitEnv?.map((f) => path.resolve(cwd, f)) ?? [path.join(dir, '.env')]) {
+        const text = readText(file, project, !explicitEnv);
+        if (text === undefined) continue;
+        envFiles.push(file);
+        for (const [k, v] of parseEnvFile(text)) env.set(k, v);
+      }
+      for (const [k, v] of Object.entries(options.processEnv ?? {})) if (v !== undefined) env.set(k, v);
+      const name = spec.name ?? group.map((f) => path.relative(cwd, f).split(path.sep).join('/')).join(' + ');
+      const stack: Stack = { name, files: [], dir, env, envFiles, profiles: spec.profiles ?? options.profiles, labelled: spec.name !== undefined || group.length > 1 };
+      const parsed = (file: string, fileEnv: typeof env, fileDir: string): ComposeFile[] => {
+        const text = readText(file, project, false, 'compose');
+        if (text === undefined) return [];
+        const { documents, problem } = parseCompose(file, text, fileEnv, project.limits);
+        if (problem) project.problems.push(problem);
+        for (const doc of documents) doc.dir = fileDir;
+        return documents;
+      };
+      const main = group.flatMap((file) => parsed(file, env, dir));
+      // Top-level `include`: each included file is its own sub-project (its directory, its .env or env_file),
+      // loaded before the files that include it.
+      const seen = new Set(group);
+      const includes = (doc: ComposeFile): ComposeFile[] =>
+        doc.yaml.items(doc.yaml.get(doc.root, 'include')?.value).flatMap((item) => {
+          const y = doc.yaml;
+          const pathNode = y.scalar(item) !== undefined ? item : y.get(item, 'path')?.value;
+          const targets = (y.isSeq(pathNode) ? y.items(pathNode) : [pathNode]).map((n) => valueOf(doc, n)).filter((v) => v?.value);
+          return targets.flatMap((target) => {
+            const abs = path.resolve(doc.dir, target!.value!);
+            if (seen.has(abs)) return [];
+            seen.add(abs);
+            if (!exists(abs)) {
+              project.extendsProblems.push({ kind: 'include', service: '', target: target!.value!, at: target!.at });
+              return [];
+            }
+            const projectDir = valueOf(doc, y.get(item, 'project_directory')?.value)?.value;
+            const subDir = projectDir ? path.resolve(doc.dir, projectDir) : path.dirname(abs);
+            const envNode = y.get(item, 'env_file')?.value;
+            const envPaths = (y.isSeq(envNode) ? y.items(envNode) : envNode ? [envNode] : []).map((n) => valueOf(doc, n)?.value).filter((v): v is string => !!v);
+            const subEnv = new Map(env);
+            for (const f of envPaths.length ? envPaths.map((p) => path.resolve(doc.dir, p)) : [path.join(subDir, '.env')]) {
+              const text = readText(f, project, true);
+              if (text !== undefined) for (const [k, v] of parseEnvFile(text)) if (!options.processEnv?.[k]) subEnv.set(k, v);
+            }
+            const docs = parsed(abs, subEnv, subDir);
+            return [...docs.flatMap(includes), ...docs];
+          });
         });
-      });
-    stack.files.push(...main.flatMap(includes), ...main);
-    project.stacks.push(stack);
-    project.composeFiles.push(...stack.files);
-    // `extends` of another file: parsed with the stack's variables, its relative paths against its own directory.
-    const others = new Map<string, ComposeService[] | undefined>();
-    const load = (file: string, from: ComposeService): ComposeService[] | undefined => {
-      const abs = path.resolve(path.dirname(from.compose.path), file);
-      if (!others.has(abs)) {
-        others.set(abs, []); // a file that extends back into one being loaded finds nothing there instead of looping
-        const text = readText(abs, project, true);
-        const docs = text === undefined ? [] : parseCompose(abs, text, env).documents;
-        others.set(abs, text === undefined ? undefined : mergeServices(docs.map((d) => resolveExtends(servicesOf(d), load, project.extendsProblems))));
+      stack.files.push(...main.flatMap(includes), ...main);
+      project.stacks.push(stack);
+      project.composeFiles.push(...stack.files);
+      // `extends` of another file: parsed with the stack's variables, its relative paths against its own directory.
+      const others = new Map<string, ComposeService[] | undefined>();
+      const load = (file: string, from: ComposeService): ComposeService[] | undefined => {
+        const abs = path.resolve(path.dirname(from.compose.path), file);
+        if (!others.has(abs)) {
+          others.set(abs, []); // a file that extends back into one being loaded finds nothing there instead of looping
+          const text = readText(abs, project, true, 'compose');
+          const docs = text === undefined ? [] : parseCompose(abs, text, env, project.limits).documents;
+          others.set(abs, text === undefined ? undefined : mergeServices(docs.map((d) => resolveExtends(servicesOf(d), load, project.extendsProblems))));
+        }
+        return others.get(abs);
+      };
+      const perDocument = stack.files.map((doc) => resolveExtends(servicesOf(doc), load, project.extendsProblems));
+      for (const service of mergeServices(perDocument)) {
+        if (stack.profiles && service.profiles.length > 0 && !service.profiles.some((p) => stack.profiles!.includes(p))) continue;
+        const linked: LinkedService = { ...service, stack };
+        const build = service.build;
+        if (build?.context) linked.context = project.context(build.context, build.dockerfile);
+        const df = build?.inline?.value !== undefined ? inlineDockerfile(project, service) : build?.dockerfile ? dockerfileAt(project, build.dockerfile) : undefined;
+        if (df) {
+          built.add(df);
+          linked.dockerfile = df;
+          // An unresolved target (`${TARGET}`) leaves the stage unknown rather than guessing the last one.
+          if (!build?.target || build.target.value !== undefined) linked.stage = targetStage(df, build?.target?.value);
+        }
+        project.services.push(linked);
       }
-      return others.get(abs);
-    };
-    const perDocument = stack.files.map((doc) => resolveExtends(servicesOf(doc), load, project.extendsProblems));
-    for (const service of mergeServices(perDocument)) {
-      if (stack.profiles && service.profiles.length > 0 && !service.profiles.some((p) => stack.profiles!.includes(p))) continue;
-      const linked: LinkedService = { ...service, stack };
-      const build = service.build;
-      if (build?.context) linked.context = project.context(build.context, build.dockerfile);
-      const df = build?.inline?.value !== undefined ? inlineDockerfile(project, service) : build?.dockerfile ? dockerfileAt(project, build.dockerfile) : undefined;
-      if (df) {
-        built.add(df);
-        linked.dockerfile = df;
-        // An unresolved target (`${TARGET}`) leaves the stage unknown rather than guessing the last one.
-        if (!build?.target || build.target.value !== undefined) linked.stage = targetStage(df, build?.target?.value);
-      }
-      project.services.push(linked);
-    }
+    });
+    project.stacks.at(-1)!.reads = reads;
+    project.stacks.at(-1)!.key = stackKey(spec);
   }
+  project.pulledIn = pulledIn(project.stacks);
   for (const df of discoveredDockerfiles) {
     if (built.has(df)) continue;
     project.standalone.push({ dockerfile: df, stage: df.stages[df.stages.length - 1], context: project.context(path.dirname(df.path), df.path) });
@@ -227,31 +252,38 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
   return project;
 }
 
-function readText(file: string, project: Project, optional = false): string | undefined {
+/**
+ * A file's text, or undefined with a problem (at 1:1) saying why it is not checked: unreadable, not a regular file,
+ * over the size limit, binary, or (a compose file) not valid UTF-8, which Compose's YAML parser rejects. `optional`:
+ * a missing file is no problem (the default `.env`, an `extends` source that compose-references reports).
+ */
+function readText(file: string, project: Project, optional = false, kind?: 'dockerfile' | 'compose'): string | undefined {
+  noteRead(file);
   const given = project.overlay.get(file);
-  if (given !== undefined) return given;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if (optional) return undefined;
-    const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    project.problems.push({ message: `cannot read file (${reason})`, at: { file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } } });
+  const source = given !== undefined ? checkGivenText(given, project.limits) : readSourceText(file, project.limits);
+  const at = { file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+  if ('error' in source) {
+    if (!(optional && source.missing)) project.problems.push({ message: source.error, at });
     return undefined;
   }
+  if (source.invalidUtf8 && kind === 'compose') {
+    const { line, column } = source.invalidUtf8;
+    project.problems.push({ message: 'invalid UTF-8: a compose file must be UTF-8 text', at: { file, range: { start: { line, column }, end: { line, column: column + 1 } } } });
+    return undefined;
+  }
+  return source.text;
 }
 
 /** Parses each Dockerfile once, however many services build it. */
 function dockerfileAt(project: Project, file: string, text?: string): DockerfileModel | undefined {
   const cached = project.dockerfiles.get(file);
-  if (cached) return cached;
-  let source = text ?? project.overlay.get(file);
-  if (source === undefined) {
-    try {
-      source = readFileSync(file, 'utf8');
-    } catch {
-      return undefined; // a build whose Dockerfile is missing: Compose reports that, we cannot judge it
-    }
+  if (cached) {
+    noteRead(file); // each stack that builds it depends on it (--cache)
+    return cached;
   }
+  // A build whose Dockerfile is missing: Compose reports that, we cannot judge it.
+  const source = text ?? readText(file, project, true, 'dockerfile');
+  if (source === undefined) return undefined;
   const df = parseDockerfile(file, source);
   project.problems.push(...df.problems);
   project.dockerfiles.set(file, df);
@@ -302,30 +334,25 @@ export function isRunnable(s: LinkedService): boolean {
   return !!(s.image || s.build || s.compose.yaml.get(s.node, 'provider'));
 }
 
-/**
- * The part of a project that `files` (changed files, or an editor's buffer) take part in: the stacks whose compose
- * files, env files, built Dockerfiles or .dockerignore files are among them, and Dockerfiles built by no service.
- * Rules then judge a changed Dockerfile as the services that build it see it, without checking unrelated stacks.
- */
-export function restrictProject(project: Project, files: ReadonlySet<string>): Project {
-  const part = new Project(project.cwd);
-  const involved = (stack: Stack) => {
-    const services = project.services.filter((s) => s.stack === stack);
-    const paths = [
-      ...stack.files.map((f) => f.path),
-      ...stack.envFiles,
-      ...services.flatMap((s) => [s.compose.path, s.dockerfile?.path, s.context?.ignore?.file, ...s.envFiles.map((e) => e.path)]),
-    ];
-    return paths.some((p) => p !== undefined && files.has(p));
-  };
-  const stacks = new Set(project.stacks.filter(involved));
-  part.stacks.push(...stacks);
-  part.composeFiles.push(...project.composeFiles.filter((c) => [...stacks].some((s) => s.files.includes(c))));
-  part.services.push(...project.services.filter((s) => stacks.has(s.stack)));
-  part.standalone.push(...project.standalone.filter((s) => files.has(s.dockerfile.path)));
-  const kept = new Set([...part.services.map((s) => s.dockerfile), ...part.standalone.map((s) => s.dockerfile)]);
-  for (const [key, df] of project.dockerfiles) if (kept.has(df)) part.dockerfiles.set(key, df);
-  part.problems.push(...project.problems);
-  part.extendsProblems.push(...project.extendsProblems);
-  return part;
+
+function pulledIn(stacks: Stack[]): Map<string, Set<Stack>> {
+  const out = new Map<string, Set<Stack>>();
+  const add = (file: string, stack: Stack) => out.set(file, (out.get(file) ?? new Set()).add(stack));
+  for (const stack of stacks) {
+    for (const compose of stack.files) {
+      const y = compose.yaml;
+      for (const item of y.items(y.get(compose.root, 'include')?.value)) {
+        const pathNode = y.scalar(item) !== undefined ? item : y.get(item, 'path')?.value;
+        for (const node of y.isSeq(pathNode) ? y.items(pathNode) : [pathNode]) {
+          const target = valueOf(compose, node)?.value;
+          if (target) add(path.resolve(compose.dir, target), stack);
+        }
+      }
+      for (const { value } of y.entries(y.get(compose.root, 'services')?.value)) {
+        const file = valueOf(compose, y.get(y.get(value, 'extends')?.value, 'file')?.value)?.value;
+        if (file) add(path.resolve(path.dirname(compose.path), file), stack);
+      }
+    }
+  }
+  return out;
 }

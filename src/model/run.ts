@@ -92,20 +92,24 @@ export function positionalArgs(command: ShellCommand, withValue: readonly string
 function collectRuns(df: DockerfileModel): RunInstruction[] {
   const runs: RunInstruction[] = [];
   for (const stage of df.stages) {
+    // The SHELL in effect, followed along the stage rather than searched for at each RUN: a search from the start
+    // at each of thousands of RUNs took minutes (found by test/hostile.test.ts).
+    let shell = lineage(stage).slice(0, -1).flatMap((s) => s.instructions).filter((i) => i.getKeyword() === 'SHELL').at(-1);
     for (const instruction of stage.instructions) {
       const keyword = instruction.getKeyword();
-      if (keyword === 'RUN') runs.push(readRun(df, stage, instruction));
+      if (keyword === 'SHELL') shell = instruction;
+      else if (keyword === 'RUN') runs.push(readRun(df, stage, instruction, shell));
       else if (keyword === 'ONBUILD') {
         const trigger = (instruction as unknown as { getTriggerInstruction(): Instruction | null }).getTriggerInstruction();
-        if (trigger?.getKeyword() === 'RUN') runs.push({ ...readRun(df, stage, trigger), onbuild: instruction });
+        if (trigger?.getKeyword() === 'RUN') runs.push({ ...readRun(df, stage, trigger, shell), onbuild: instruction });
       }
     }
   }
   return runs;
 }
 
-function readRun(df: DockerfileModel, stage: Stage, instruction: Instruction): RunInstruction {
-  const shell = shellAt(df, stage, instruction);
+function readRun(df: DockerfileModel, stage: Stage, instruction: Instruction, shellInstruction: Instruction | undefined): RunInstruction {
+  const shell = shellOf(df, stage, shellInstruction);
   const run: RunInstruction = { instruction, stage, shell, form: 'shell', heredoc: false, commands: [], pipelines: [] };
   const argsRange = instruction.getArgumentsRange();
   if (!argsRange) return run;
@@ -218,14 +222,8 @@ function shellText(text: string, escape: string, heredoc: boolean): string {
 }
 
 /** The SHELL in effect at an instruction: the last SHELL before it in its stage or the stages it builds on. */
-function shellAt(df: DockerfileModel, stage: Stage, at: Instruction): ShellInfo {
-  let found: Instruction | undefined;
-  for (const s of lineage(stage)) {
-    for (const i of s.instructions) {
-      if (s === stage && i.getRange().start.line >= at.getRange().start.line) break;
-      if (i.getKeyword() === 'SHELL') found = i;
-    }
-  }
+/** The shell a RUN of `stage` runs with, given the last SHELL instruction before it (in the stage or those it builds on). */
+function shellOf(df: DockerfileModel, stage: Stage, found: Instruction | undefined): ShellInfo {
   const base = lineage(stage)[0]!.image?.toLowerCase() ?? '';
   const windows = /(^|\/)(windows|servercore|nanoserver)|mcr\.microsoft\.com\/(windows|powershell)/.test(base);
   const argv = found ? ((found as unknown as JSONInstruction).getJSONStrings?.() ?? []).map((a) => a.getJSONValue()) : windows ? ['cmd', '/S', '/C'] : ['/bin/sh', '-c'];

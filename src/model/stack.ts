@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { ComposeFile } from '../parse/compose.js';
 import type { Env } from '../parse/interpolate.js';
 import { mergeFields } from './fields.js';
+import type { ReadKind } from '../util/reads.js';
 import { LIST_FIELDS, type BuildSpec, type ComposeService, type Healthcheck } from './service.js';
 
 /**
@@ -19,6 +20,9 @@ export interface Stack {
   profiles?: string[];
   /** Declared by name (config `stacks:`, `-p`) or merged from several files: findings name it. */
   labelled: boolean;
+  /** Set by loadProject: the stack's identity across runs, and the files loading it read (--cache). */
+  key?: string;
+  reads?: Map<string, ReadKind>;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { exists, readText } from '../util/reads.js';
 import path from 'node:path';
-import { isScalar, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 import { LineIndex, type SourceRef } from '../model/location.js';
+import { DEFAULT_LIMITS } from '../model/source-text.js';
 import { parseEnvFile, type Env } from './interpolate.js';
 import { YamlView } from './yaml-nodes.js';
 
@@ -24,9 +25,21 @@ export interface ComposeFile {
  * Parses a compose file. Compose accepts several `---` documents in one file; each becomes its own ComposeFile here
  * (merging them as overrides comes with override support). Problems stop at the first one: Compose rejects the file.
  */
-export function parseCompose(file: string, text: string, env?: Env): { documents: ComposeFile[]; problem?: ParseProblem } {
+export function parseCompose(file: string, text: string, env?: Env, limits: { maxAliasNodes?: number } = {}): { documents: ComposeFile[]; problem?: ParseProblem } {
   const lines = new LineIndex(text);
-  const docs = parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: false });
+  const deep = tooDeep(text, MAX_NESTING);
+  if (deep !== undefined) return { documents: [], problem: { message: `nested more than ${MAX_NESTING} levels deep: not parsed`, at: { file, range: lines.range(deep, deep + 1) } } };
+  // The parser makes an Error for each problem it meets, and a broken file can hold hundreds of thousands (a line of
+  // quotes): capturing a stack trace for each made a 1 MB file take seconds (found by test/fuzz.test.ts). Only the
+  // first message is used, never a stack.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: false });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   const list = Array.isArray(docs) ? docs : [];
   const dir = path.dirname(file);
   env ??= readDotEnv(dir);
@@ -35,17 +48,115 @@ export function parseCompose(file: string, text: string, env?: Env): { documents
     const error = doc.errors[0];
     if (error) {
       const offset = error.pos?.[0] ?? 0;
-      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      // The parser recurses per level: a document nested some thousand levels deep exhausts the stack.
+      const message = /Maximum call stack size exceeded/.test(error.message) ? 'nested too deeply to parse' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       return { documents: [], problem: { message, at: { file, range: lines.range(offset, offset + 1) } } };
     }
     const yaml = new YamlView(file, doc, lines);
     const duplicate = duplicateKey(doc);
     if (duplicate) return { documents: [], problem: { message: `duplicate key "${duplicate.key}"`, at: yaml.at(duplicate.node) } };
+    const bomb = aliasBomb(doc, yaml, limits.maxAliasNodes ?? DEFAULT_LIMITS.maxAliasNodes);
+    if (bomb) return { documents: [], problem: { message: `aliases stand for more than ${bomb.limit.toLocaleString('en-US')} nodes (limits.maxAliasNodes): an alias bomb is not expanded`, at: yaml.at(bomb.alias) } };
     const root = yaml.resolve(doc.contents);
     if (root && !yaml.isMap(root)) return { documents: [], problem: { message: 'a compose file must be a mapping at the top level', at: yaml.at(root) } };
     documents.push({ path: file, dir, yaml, env, root });
   }
   return { documents };
+}
+
+/**
+ * Compose files nest a dozen levels. The YAML parser recurses per level, and thousands of levels exhaust the stack: a
+ * RangeError, or worse, V8 aborting the process when it has to compile a regular expression that deep.
+ */
+const MAX_NESTING = 200;
+
+/**
+ * The offset where `text` nests deeper than `limit`, or undefined: an upper bound of the YAML nesting, so that no
+ * document the parser would recurse too deep into reaches it. Block levels are increasing indentations (and `- `
+ * entries on one line); flow levels are open brackets and braces (where a value starts, or inside a flow collection).
+ * Quoted text (from a quote where a value starts to the closing quote or the end of the line) and comments are
+ * skipped; the lines of block scalars count as structure: an overestimate, never an underestimate.
+ */
+function tooDeep(text: string, limit: number): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let lineStart = 0;
+  let valueStart = true; // only spaces, or an indicator that starts a value, since the line or the flow level began
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (i === lineStart) {
+      let j = i;
+      while (text[j] === ' ') j++;
+      if (flow === 0 && j < text.length && !'\n\r#'.includes(text[j]!)) {
+        while (indents.length && indents[indents.length - 1]! >= j - i) indents.pop();
+        indents.push(j - i);
+        // `- - - x`: each entry marker on the line opens a sequence inside the last
+        for (let k = j; text[k] === '-' && (text[k + 1] === ' ' || text[k + 1] === '\t'); ) {
+          for (k++; text[k] === ' ' || text[k] === '\t'; k++);
+          indents.push(k - i);
+        }
+      }
+      valueStart = true;
+    }
+    if (c === '\n') {
+      lineStart = i + 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && valueStart) {
+      // to the closing quote on this line; a quote left open continues the scalar on the next lines, which are
+      // then scanned as if they were structure (counting more, never less)
+      for (i++; i < text.length && text[i] !== '\n'; i++) {
+        if (text[i] === '\\' && c === '"' && text[i + 1] !== '\n') i++;
+        else if (text[i] === c && !(c === "'" && text[i + 1] === "'")) break;
+        else if (text[i] === c) i++;
+      }
+      if (text[i] === '\n') lineStart = i + 1;
+      valueStart = false;
+      continue;
+    }
+    if (c === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    // In block context a flow collection starts only where a value does; in flow context every bracket is one.
+    if ((c === '[' || c === '{') && (flow > 0 || valueStart)) flow++;
+    else if ((c === ']' || c === '}') && flow > 0) flow--;
+    if (indents.length + flow > limit) return i;
+    if (c !== ' ' && c !== '\t') valueStart = '[{,:-?'.includes(c);
+  }
+  return undefined;
+}
+
+/**
+ * The first alias of a document whose aliases stand for more than `limit` nodes, counting each alias as a copy of the
+ * node it names, aliases inside that node included: nine aliases of nine aliases of ... ("billion laughs") stand for
+ * billions, which anything that walks the document through its aliases would expand. A cycle (an alias inside the
+ * node it names) stands for infinitely many. Linear: each anchored node's size is computed once.
+ */
+function aliasBomb(doc: Document, view: YamlView, limit: number): { alias: Node; limit: number } | undefined {
+  let own = 0;
+  visit(doc, { Node: () => void own++ });
+  const cap = own + limit + 1;
+  const sizes = new Map<unknown, number>();
+  let first: Node | undefined;
+  // Nodes of `node` with its aliases expanded, capped just above what the limit allows so the numbers stay finite.
+  const size = (node: unknown): number => {
+    if (isAlias(node)) {
+      first ??= node;
+      const target = view.resolve(node);
+      return target ? size(target) : 1;
+    }
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    if (!isCollection(node)) return 1;
+    sizes.set(node, Infinity); // reached again while being counted: a cycle
+    let n = 1;
+    for (const item of node.items) n = Math.min(n + (isPair(item) ? size(item.key) + size(item.value) : size(item)), cap);
+    sizes.set(node, n);
+    return n;
+  };
+  const expanded = size(doc.contents);
+  return first && expanded - own > limit ? { alias: first, limit } : undefined;
 }
 
 /** Like Compose: a repeated key is an error unless the later value is tagged `!reset` or `!override`. */
@@ -73,7 +184,7 @@ function duplicateKey(doc: Document): { key: string; node: Node } | undefined {
 function readDotEnv(dir: string): Env {
   const file = path.join(dir, '.env');
   try {
-    return existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : new Map();
+    return exists(file) ? parseEnvFile(readText(file)) : new Map();
   } catch {
     return new Map();
   }

@@ -2,6 +2,7 @@ import * as dockerfileAst from 'dockerfile-ast';
 import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import { LineIndex, type Range, type SourceRef } from '../model/location.js';
 import type { ParseProblem } from './compose.js';
+import { maskSecret } from '../util/secrets.js';
 
 /** dockerfile-ast counts from 0; everything dockpolicy reports counts from 1. */
 interface AstRange {
@@ -44,6 +45,9 @@ const KEYWORDS = new Set([
 // dockerfile-ast re-tokenizes an instruction's arguments on every call of these accessors, and ninety rules call
 // them: an instruction never changes after parsing, so each instance computes them once.
 const MEMOIZED = ['getArguments', 'getArgumentsContent', 'getRawArgumentsContent', 'getArgumentsRange', 'getFlags', 'getJSONStrings', 'getHeredocs', 'getProperties', 'getExpandedArguments'];
+// What an accessor gives when dockerfile-ast itself throws on odd input: getHeredocs does on a continued instruction
+// whose next line is a comment such as `#\--` (found by fuzzing); a heredoc it cannot read is taken as none.
+const FALLBACK: Record<string, () => unknown> = { getHeredocs: () => [] };
 const memoized = Symbol('dockpolicy.memoized');
 for (const exported of Object.values(dockerfileAst)) {
   const proto = (exported as { prototype?: Record<string | symbol, unknown> }).prototype;
@@ -52,8 +56,18 @@ for (const exported of Object.values(dockerfileAst)) {
     const original = Object.getOwnPropertyDescriptor(proto, name)?.value as ((this: object) => unknown) & { [memoized]?: true };
     if (typeof original !== 'function' || original.length !== 0 || original[memoized]) continue;
     const cache = new WeakMap<object, unknown>();
+    const fallback = FALLBACK[name];
     const wrapped = function (this: object): unknown {
-      if (!cache.has(this)) cache.set(this, original.call(this));
+      if (!cache.has(this)) {
+        let value: unknown;
+        try {
+          value = original.call(this);
+        } catch (e) {
+          if (!fallback) throw e;
+          value = fallback();
+        }
+        cache.set(this, value);
+      }
       return cache.get(this);
     };
     proto[name] = Object.assign(wrapped, { [memoized]: true as const });
@@ -70,7 +84,7 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
   for (const instruction of ast.getInstructions()) {
     const keyword = instruction.getKeyword();
     if (!KEYWORDS.has(keyword)) {
-      problems.push({ message: `unknown instruction: ${instruction.getInstruction()}`, at: ref(instruction.getInstructionRange()) });
+      problems.push({ message: `unknown instruction: ${shownWord(instruction.getInstruction())}`, at: ref(instruction.getInstructionRange()) });
       continue;
     }
     if (keyword === 'FROM') {
@@ -87,7 +101,17 @@ export function parseDockerfile(file: string, text: string): DockerfileModel {
   if (stages.length === 0 && problems.length === 0 && ast.getInstructions().length > 0) {
     problems.push({ message: 'no FROM instruction: the Dockerfile defines no build stage', at: ref(ast.getInstructions()[0]!.getInstructionRange()) });
   }
+  // BuildKit refuses an empty Dockerfile (or one of comments only): "file with no instructions".
+  if (ast.getInstructions().length === 0) problems.push({ message: 'file with no instructions', at: ref(null) });
   return { path: file, text, lines, ast, stages, globalArgs, problems, ref };
+}
+
+/**
+ * An unknown instruction as messages show it: a word that could be a mistyped keyword (`RUNN`) as written, anything
+ * else masked, as a line holding a pasted token or password would otherwise be printed in full.
+ */
+function shownWord(word: string): string {
+  return /^[A-Za-z][A-Za-z_-]{0,19}$/.test(word) ? word : maskSecret(word);
 }
 
 function readStage(from: From, earlier: Stage[], globalArgs: Map<string, string | undefined>, ref: DockerfileModel['ref']): Stage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dockerignore, cleanPath } from './dockerignore.js';
+import { Dockerignore, cleanPath, goMatchRegExp } from './dockerignore.js';
 
 // [.dockerignore text, path, excluded?]
 const cases: [string, string, boolean][] = [
@@ -130,6 +130,15 @@ describe('cleanPath', () => {
     ['a//b/./c/', 'a/b/c'],
     ['/', '/'],
   ])('%j -> %j', (input, out) => expect(cleanPath(input)).toBe(out));
+});
+
+it('a pattern too long to compile matches nothing instead of throwing (found by test/fuzz.test.ts)', () => {
+  const long = `app${'${A}'.repeat(20_000)}`;
+  expect(goMatchRegExp(long)?.test('app')).toBe(false);
+  const rules = Dockerignore.parse(`${long}\n*.pem\n`);
+  expect(rules.patterns[0]!.malformed).toBeUndefined();
+  expect(rules.isExcluded('app')).toBe(false);
+  expect(rules.isExcluded('key.pem')).toBe(true);
 });
 
 it('never throws on arbitrary input', () => {

@@ -86,7 +86,21 @@ export function goMatchRegExp(pattern: string): RegExp | undefined {
       i = cls.end - 1;
     } else re += lit(ch);
   }
-  return new RegExp(`^${re}$`, 'u');
+  return compiled(re);
+}
+
+/**
+ * `^re$`, or one that matches nothing when V8 finds it too large, which it says only when first run (a pattern of
+ * thousands of characters, found by test/fuzz.test.ts): no file name is that long, so the pattern matches nothing.
+ */
+function compiled(re: string): RegExp {
+  try {
+    const rx = new RegExp(`^${re}$`, 'u');
+    rx.test('');
+    return rx;
+  } catch {
+    return /(?!)/;
+  }
 }
 
 /**
@@ -132,8 +146,7 @@ function compile(p: string): Matcher {
       return (path) => path.endsWith(suffix) || (suffix[0] === '/' && path === suffix.slice(1));
     }
     case 'regexp': {
-      let rx: RegExp;
-      try { rx = new RegExp(`^${re}$`, 'u'); } catch { return NEVER; }
+      const rx = compiled(re);
       return (path) => rx.test(path);
     }
   }

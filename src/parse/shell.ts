@@ -247,16 +247,28 @@ function parseAt(text: string, base: number): ParsedShell {
         return command;
       }
       case '*syntax.BinaryCmd': {
-        if (cmd.Op === OP_PIPE || cmd.Op === OP_PIPE_ALL) {
-          const op = at(cmd.OpPos);
-          const own = pipeline ?? { span: { start: op, end: op + (cmd.Op === OP_PIPE_ALL ? 2 : 1) }, commands: [] };
-          if (!pipeline) result.pipelines.push(own);
-          visitStmt(cmd.X, true, own);
-          visitStmt(cmd.Y, true, own);
-        } else {
-          visitStmt(cmd.X, subshell);
-          visitStmt(cmd.Y, subshell);
+        // `a && b && c` and `a | b | c` nest to the left, one BinaryCmd per operator: the left spine is followed with a
+        // loop, not recursion, so that a RUN of thousands of commands does not exhaust the call stack (found by
+        // test/hostile.test.ts). The right operands are visited afterwards, left to right, as recursion would.
+        const rights: [Go, boolean, ShellPipeline | undefined][] = [];
+        for (let node = cmd, sub = subshell, pipe = pipeline; ; ) {
+          let inner: [boolean, ShellPipeline | undefined] = [sub, undefined];
+          if (node.Op === OP_PIPE || node.Op === OP_PIPE_ALL) {
+            const op = at(node.OpPos);
+            const own = pipe ?? { span: { start: op, end: op + (node.Op === OP_PIPE_ALL ? 2 : 1) }, commands: [] };
+            if (!pipe) result.pipelines.push(own);
+            inner = [true, own];
+          }
+          rights.push([node.Y, ...inner]);
+          const left = node.X;
+          if (typeOf(left) === '*syntax.Stmt' && typeOf(left.Cmd) === '*syntax.BinaryCmd' && items(left.Redirs).length === 0) {
+            [node, sub, pipe] = [left.Cmd, ...inner];
+            continue;
+          }
+          visitStmt(left, ...inner);
+          break;
         }
+        for (let i = rights.length - 1; i >= 0; i--) visitStmt(...rights[i]!);
         return undefined;
       }
       case '*syntax.DeclClause': {

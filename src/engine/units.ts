@@ -1,0 +1,111 @@
+// A project is checked unit by unit: each stack with the Dockerfiles its services build, each Dockerfile no service
+// builds, and the parse problems of files that belong to neither. Rules never look across stacks, so the union of
+// the units' findings is the whole run's; each unit's findings depend only on what it read, which is what lets
+// `--cache` reuse them, and per-stack rules no longer scan every service of a large monorepo for each stack.
+import { Project, type LinkedService, type StandaloneDockerfile } from '../model/project.js';
+import type { Stack } from '../model/stack.js';
+import { collectReads, type ReadKind } from '../util/reads.js';
+import type { Finding } from './finding.js';
+import type { Rule } from './rule.js';
+import { compareFindings, findingKey, runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
+
+export interface Unit {
+  /** Stable across runs: `stack:<name>:<files>` or `dockerfile:<path>`; undefined for the leftover problems. */
+  key?: string;
+  project: Project;
+  /** Files read while loading the unit (reads during its rules are added by `runUnits`). */
+  reads: Map<string, ReadKind>;
+  /** For a stack: the Dockerfiles its services build (a Dockerfile built by a stack is no standalone unit). */
+  builds: string[];
+  /** Stacks whose files pull this one's in (`include`, `extends.file`): its result depends on theirs being loaded. */
+  pulledBy: string[];
+}
+
+export interface UnitResult extends EngineResult {
+  unit: Unit;
+  reads: Map<string, ReadKind>;
+}
+
+export function unitsOf(project: Project): Unit[] {
+  const units: Unit[] = [];
+  const claimed = new Set<object>();
+  // Indexed once: a monorepo has thousands of units, and each would otherwise scan every problem and service.
+  const problemsByFile = groupBy([...project.problems, ...project.extendsProblems], (p) => p.at.file);
+  const part = (reads: Map<string, ReadKind>) => {
+    const p = new Project(project.cwd);
+    p.pulledIn = project.pulledIn;
+    for (const file of reads.keys()) {
+      for (const problem of problemsByFile.get(file) ?? []) {
+        claimed.add(problem);
+        if ('kind' in problem) p.extendsProblems.push(problem);
+        else p.problems.push(problem);
+      }
+    }
+    return p;
+  };
+  const servicesByStack = groupBy(project.services, (s) => s.stack);
+  for (const stack of project.stacks) units.push(stackUnit(project, stack, servicesByStack.get(stack) ?? [], part));
+  for (const standalone of project.standalone) units.push(standaloneUnit(project, standalone, part));
+  const left = new Project(project.cwd);
+  left.problems.push(...project.problems.filter((p) => !claimed.has(p)));
+  left.extendsProblems.push(...project.extendsProblems.filter((p) => !claimed.has(p)));
+  if (left.problems.length || left.extendsProblems.length) units.push({ project: left, reads: new Map(), builds: [], pulledBy: [] });
+  return units;
+}
+
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function stackUnit(project: Project, stack: Stack, services: LinkedService[], part: (reads: Map<string, ReadKind>) => Project): Unit {
+  const reads = new Map(stack.reads);
+  const p = part(reads);
+  p.stacks.push(stack);
+  p.composeFiles.push(...stack.files);
+  p.services.push(...services);
+  for (const s of services) if (s.dockerfile) p.dockerfiles.set(keyOf(project, s), s.dockerfile);
+  const builds = [...new Set(p.services.flatMap((s) => (s.dockerfile && s.dockerfile.path !== s.compose.path ? [s.dockerfile.path] : [])))];
+  const pullers = new Set(stack.files.flatMap((f) => [...(project.pulledIn.get(f.path) ?? [])]).filter((s) => s !== stack));
+  for (const puller of pullers) for (const f of puller.files) reads.set(f.path, 'content');
+  return { key: stack.key, project: p, reads, builds, pulledBy: [...pullers].map((s) => s.key!).sort() };
+}
+
+function standaloneUnit(project: Project, standalone: StandaloneDockerfile, part: (reads: Map<string, ReadKind>) => Project): Unit {
+  const file = standalone.dockerfile.path;
+  const reads = new Map<string, ReadKind>([[file, 'content']]);
+  const p = part(reads);
+  p.standalone.push(standalone);
+  p.dockerfiles.set(file, standalone.dockerfile);
+  return { key: `dockerfile:${file}`, project: p, reads, builds: [], pulledBy: [] };
+}
+
+/** Runs the rules unit by unit; each result carries everything the unit read, loading and checking. */
+export function runUnits(units: Unit[], rules: Rule[], settings: SettingsSource, options: EngineOptions): UnitResult[] {
+  return units.map((unit) => {
+    const { value, reads } = collectReads(() => runRules(unit.project, rules, settings, options));
+    for (const [file, kind] of unit.reads) if (!(kind === 'exists' && reads.has(file))) reads.set(file, kind);
+    return { ...value, unit, reads };
+  });
+}
+
+/** Findings of several units as one run's: a Dockerfile built by two stacks is reported once, in the usual order. */
+export function mergeFindings(lists: Finding[][]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const list of lists) {
+    for (const f of list) {
+      const key = findingKey(f);
+      if (!seen.has(key)) seen.set(key, f);
+    }
+  }
+  return [...seen.values()].sort(compareFindings);
+}
+
+/** The key a service's Dockerfile has in `project.dockerfiles`: its path, or `<compose path>#<service>` when inline. */
+const keyOf = (project: Project, s: LinkedService) => (project.dockerfiles.get(s.dockerfile!.path) === s.dockerfile ? s.dockerfile!.path : `${s.compose.path}#${s.name}`);

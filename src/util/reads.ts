@@ -1,0 +1,37 @@
+// Every file system access whose result can change a finding goes through here, so `--cache` knows what each
+// result depends on: a run inside `collectReads` records the files it read, the paths whose existence it tested
+// and the directories it listed.
+import { existsSync, readFileSync } from 'node:fs';
+
+/** How a path was used: its content, only whether it exists, or the names of the entries below it. */
+export type ReadKind = 'content' | 'exists' | 'listing';
+
+let current: Map<string, ReadKind> | undefined;
+
+export function noteRead(file: string, kind: ReadKind = 'content'): void {
+  // Content says more than existence: never downgrade what a path was used for.
+  if (current && !(kind === 'exists' && current.has(file))) current.set(file, kind);
+}
+
+export function readText(file: string): string {
+  noteRead(file);
+  return readFileSync(file, 'utf8');
+}
+
+export function exists(file: string): boolean {
+  noteRead(file, 'exists');
+  return existsSync(file);
+}
+
+/** Runs `fn` and returns what it read (nested collections also count for the outer one). */
+export function collectReads<T>(fn: () => T): { value: T; reads: Map<string, ReadKind> } {
+  const outer = current;
+  const reads = new Map<string, ReadKind>();
+  current = reads;
+  try {
+    return { value: fn(), reads };
+  } finally {
+    current = outer;
+    if (outer) for (const [file, kind] of reads) if (!(kind === 'exists' && outer.has(file))) outer.set(file, kind);
+  }
+}

@@ -1,0 +1,181 @@
+// The same input gives byte-identical output in every format: run twice over one tree, with directory listings
+// reversed, over a copy written in the reverse order (files, and the directories that hold them, created last-first),
+// and over a copy with new timestamps. Only the tree's absolute path may differ, where a format carries it (editor's
+// `path`, SARIF's root URI): it is replaced by <root> before comparing.
+import { createRequire } from 'node:module';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMATS } from '../src/report/index.js';
+import { runCli } from './cli-helper.js';
+
+const seeds = path.resolve(import.meta.dirname, '../fixtures/seeds');
+
+/** Every file under `dir`, relative, with `/`. */
+function listFiles(dir: string, rel = ''): string[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const child = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? listFiles(dir, child) : [child];
+  });
+}
+
+/**
+ * The five seed systems, plus a stack built to give the formats ties and repeats to order: two findings of different
+ * rules at one position, the same text flagged twice in one file (SARIF occurrence counts), a stack merged from a base
+ * and an override, an `include`, an `extends` from another file, paths with spaces and non-ASCII names, and a config
+ * with a preset, overrides and a policy.
+ */
+function treeFiles(): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const rel of listFiles(seeds)) files.set(`seeds/${rel}`, readFileSync(path.join(seeds, rel)));
+  const extra: Record<string, string> = {
+    '.dockpolicy.yaml': [
+      'extends: production',
+      'overrides:',
+      '  - files: ["**/Dockerfile.dev"]',
+      '    rules: { non-root-user: warning, healthcheck-required: off }',
+      '  - services: [worker]',
+      '    rules: { memory-limit: off }',
+      'policies:',
+      '  - id: team-label',
+      '    target: stage',
+      '    message: "{{name}} needs an owner label"',
+      '    schema: { properties: { labels: { required: [owner] } } }',
+      '',
+    ].join('\n'),
+    'stack/compose.yaml': [
+      'include:',
+      '  - ./inc/compose.yaml',
+      'services:',
+      '  web:',
+      '    build: { context: "./web app", dockerfile: Dockerfile }',
+      '    image: acme/web:latest',
+      '    ports: ["80:80", "80:80"]',
+      '    environment:',
+      '      PASSWORD: hunter2hunter2',
+      '  worker:',
+      '    extends: { file: common.yaml, service: base }',
+      '    image: acme/worker:latest',
+      '  ünïcode:',
+      '    image: redis',
+      '',
+    ].join('\n'),
+    'stack/compose.override.yaml': 'services:\n  web:\n    privileged: true\n    cap_add: [SYS_ADMIN, NET_ADMIN]\n',
+    'stack/common.yaml': 'services:\n  base:\n    image: busybox\n    user: root\n    network_mode: host\n',
+    'stack/inc/compose.yaml': 'services:\n  cache:\n    image: memcached:latest\n    ports: ["11211:11211"]\n',
+    'stack/web app/Dockerfile': 'FROM node:latest\nRUN apt-get update && apt-get install curl\nRUN apt-get update && apt-get install curl\nADD http://x/a.tar.gz /a\nCOPY . .\n',
+    'stack/web app/Dockerfile.dev': 'from node\nRUN cd /app && npm install\nMAINTAINER someone\n',
+    'stack/web app/.dockerignore': 'node_modules\n!keep\n',
+    'stack/.env': 'TAG=1.0\n',
+    'naïve dir/Dockerfile': 'FROM alpine\nRUN sudo apk add curl\nEXPOSE 22\n',
+    'naïve dir/compose.yml': 'services:\n  x:\n    image: "alpine:3.20"\n    volumes: ["/var/run/docker.sock:/var/run/docker.sock"]\n',
+  };
+  for (const [rel, text] of Object.entries(extra)) files.set(rel, Buffer.from(text));
+  return files;
+}
+
+/** Writes the files in the given order, each directory made just before its first file. */
+function writeInOrder(root: string, files: [string, Buffer][]): void {
+  for (const [rel, data] of files) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), data);
+  }
+}
+
+type Readdir = (dir: string, options: object, callback: (error: Error | null, entries?: unknown[]) => void) => void;
+
+/**
+ * Runs `fn` with every directory listing of the file search reversed. The search (fast-glob) copies its file system
+ * adapter when it starts, so the adapter it copies from is patched; returns how many listings were reversed, which a
+ * test asserts is not zero (else the patch missed and proved nothing).
+ */
+async function withReversedListings<T>(fn: () => Promise<T>): Promise<{ value: T; reversed: number }> {
+  const adapter = (createRequire(import.meta.url)('fast-glob/out/settings.js') as { DEFAULT_FILE_SYSTEM_ADAPTER: { readdir: Readdir } }).DEFAULT_FILE_SYSTEM_ADAPTER;
+  const original = adapter.readdir;
+  let reversed = 0;
+  adapter.readdir = (dir, options, callback) =>
+    original(dir, options, (error, entries) => {
+      if (entries && entries.length > 1) reversed++;
+      callback(error, entries && [...entries].reverse());
+    });
+  try {
+    return { value: await fn(), reversed };
+  } finally {
+    adapter.readdir = original;
+  }
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'dockpolicy-determinism-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** One run writing every format to its own file; returns the outputs with the tree's location replaced by <root>. */
+async function runAll(root: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<Record<string, string>> {
+  mkdirSync(outDir, { recursive: true });
+  const args = FORMATS.flatMap((format) => ['--format', format, '--output', path.join(outDir, `report.${format}`)]);
+  const r = await runCli(['check', '.', ...args, '--no-color'], root, env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(1);
+  const url = pathToFileURL(root).href;
+  const out: Record<string, string> = {};
+  for (const format of FORMATS) {
+    const text = readFileSync(path.join(outDir, `report.${format}`), 'utf8');
+    out[format] = text.split(url).join('file:///<root>').split(JSON.stringify(root).slice(1, -1)).join('<root>').split(root).join('<root>');
+  }
+  return out;
+}
+
+describe('output is deterministic', () => {
+  it('byte-identical in every format: twice over one tree, and over a copy written in reverse order', async () => {
+    const files = [...treeFiles()];
+    const a = path.join(tmp, 'a');
+    const b = path.join(tmp, 'b');
+    writeInOrder(a, files);
+    writeInOrder(b, [...files].reverse());
+    // The two copies really list in different orders somewhere, or the comparison proves less than it claims.
+    const order = (root: string) => JSON.stringify(['', 'seeds', 'stack'].map((d) => readdirSync(path.join(root, d))));
+    const listedDifferently = order(a) !== order(b);
+
+    const first = await runAll(a, path.join(tmp, 'out-a1'));
+    const second = await runAll(a, path.join(tmp, 'out-a2'));
+    const reversed = await runAll(b, path.join(tmp, 'out-b'));
+    const listings = await withReversedListings(() => runAll(a, path.join(tmp, 'out-a3')));
+    expect(listings.reversed, 'directory listings reversed').toBeGreaterThan(5);
+    // A copy with the same layout but later modification times: nothing may depend on them.
+    const c = path.join(tmp, 'c');
+    cpSync(a, c, { recursive: true, preserveTimestamps: false });
+    const copied = await runAll(c, path.join(tmp, 'out-c'));
+
+    for (const format of FORMATS) {
+      expect(first[format]!.length, `${format} is empty`).toBeGreaterThan(50);
+      expect(second[format], `${format}: second run over the same tree`).toBe(first[format]);
+      expect(listings.value[format], `${format}: directory listings in reverse order`).toBe(first[format]);
+      expect(reversed[format], `${format}: the copy written in reverse order${listedDifferently ? '' : ' (listed in the same order here)'}`).toBe(first[format]);
+      expect(copied[format], `${format}: a copy with new timestamps`).toBe(first[format]);
+    }
+    // Findings are there to be ordered: several files, formats with per-file sections, rules tied at one position.
+    const json = JSON.parse(first.json!) as { findings: { file: string; line: number; column: number; ruleId: string }[] };
+    expect(new Set(json.findings.map((f) => f.file)).size).toBeGreaterThan(10);
+    const positions = json.findings.map((f) => `${f.file}:${f.line}:${f.column}`);
+    expect(positions.length - new Set(positions).size, 'findings sharing a position').toBeGreaterThan(0);
+    expect(json.findings.some((f) => f.file.includes('naïve dir/'))).toBe(true);
+    expect(statSync(path.join(b, 'stack/web app/Dockerfile')).isFile()).toBe(true);
+  });
+
+  it('the same from explicit paths in any order as from discovery', async () => {
+    const root = path.join(tmp, 'a');
+    const named = ['stack', 'naïve dir', 'seeds/kidney-genetics'];
+    const run = async (paths: string[]) => {
+      const r = await runCli(['check', ...paths, '--format', 'json'], root);
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    const forward = await run(named);
+    expect(await run([...named].reverse())).toBe(forward);
+    expect(JSON.parse(forward).findings.length).toBeGreaterThan(10);
+  });
+});
