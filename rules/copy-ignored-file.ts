@@ -1,5 +1,5 @@
 import path from 'node:path';
-import fg from 'fast-glob';
+import { fastGlob } from '../src/util/lazy.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { BuildContext } from '../src/model/build-context.js';
 import { copyArgs, isRemoteSource, resolveWord, variablesAt } from '../src/model/copy.js';
@@ -22,7 +22,7 @@ function isIgnored(context: BuildContext, source: string): boolean {
     let entries: string[] = [];
     try {
       // Only entries as deep as the pattern can match: one `*` per segment, listed whether excluded or not.
-      entries = fg.sync(segs.map(() => '*').join('/'), { cwd: path.resolve(context.dir), dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true });
+      entries = fastGlob().sync(segs.map(() => '*').join('/'), { cwd: path.resolve(context.dir), dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true });
     } catch {
       return false;
     }

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../src/parse/yaml-guards.js';
 import { defineRule } from '../src/engine/rule.js';
 import { alphabetical, misplaced, writtenEntries, writtenServiceMaps } from '../src/model/compose-order.js';
 

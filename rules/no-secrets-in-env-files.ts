@@ -1,6 +1,7 @@
 import { exists, readText } from '../src/util/reads.js';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { ignore } from '../src/util/lazy.js';
 import { defineRule } from '../src/engine/rule.js';
 import { envFileRef, readEnvFile, secretsInAssignment } from '../src/parse/env-file.js';
 import { maskSecret } from '../src/util/secrets.js';
@@ -90,7 +91,7 @@ class GitIgnored {
           // no such file
         }
       }
-      this.rules.set(key, texts.length ? ignore({ ignorecase: false }).add(texts.join('\n')) : undefined);
+      this.rules.set(key, texts.length ? ignore()({ ignorecase: false }).add(texts.join('\n')) : undefined);
     }
     return this.rules.get(key);
   }

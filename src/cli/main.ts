@@ -85,6 +85,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     profiles: args.profiles.length ? args.profiles : undefined,
     processEnv: args.useEnv ? io.env : undefined,
     overlay: scope?.overlay,
+    limits: config.limits,
   };
   const engine = { inlineSuppressions: config.inlineSuppressions.enabled, requireReason: config.inlineSuppressions.requireReason, timings };
   const result = await checkFiles(files, io.cwd, load, allRules, settings, engine, { cache, targets: scope?.targets });

@@ -1,7 +1,7 @@
 // Effective level and options of each rule for each place a finding can be: the rule's defaults, then the config's
 // `rules:`, then every `overrides:` entry whose files, stacks and services match, in order.
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../util/lazy.js';
 import { applyEntry, type Config, type Override, type RuleSetting } from './config.js';
 import type { RuleMeta } from './rule.js';
 
@@ -80,13 +80,13 @@ export function settingKey(setting: RuleSetting): string {
 }
 
 function matcher(override: Override): (context: FindingContext) => boolean {
-  const files = override.files?.length ? picomatch(override.files, { dot: true }) : undefined;
+  const files = override.files?.length ? picomatch()(override.files, { dot: true }) : undefined;
   return (context) => {
     if (files) {
       const rel = path.relative(override.base, context.file).split(path.sep).join('/');
       // A pattern without a slash matches the file's name at any depth, as in .gitignore and ESLint's flat config.
       // Files outside the config's directory match only globs that say so (`../shared/**`).
-      if ((rel.startsWith('..') && !override.files!.some((g) => g.startsWith('../'))) || !(files(rel) || override.files!.some((g) => !g.includes('/') && picomatch.isMatch(path.basename(rel), g, { dot: true })))) return false;
+      if ((rel.startsWith('..') && !override.files!.some((g) => g.startsWith('../'))) || !(files(rel) || override.files!.some((g) => !g.includes('/') && picomatch().isMatch(path.basename(rel), g, { dot: true })))) return false;
     }
     if (override.stacks?.length && !(context.stack !== undefined && override.stacks.includes(context.stack))) return false;
     if (override.services?.length && !(context.service !== undefined && override.services.includes(context.service))) return false;

@@ -1,6 +1,6 @@
 import { noteRead, readText } from '../util/reads.js';
 import path from 'node:path';
-import fg from 'fast-glob';
+import { fastGlob } from '../util/lazy.js';
 import { Dockerignore, cleanPath, goMatchRegExp } from '../parse/dockerignore.js';
 
 /** What a Docker build context sends to the builder, and what COPY/ADD sources take from it. */
@@ -45,7 +45,7 @@ export class BuildContext {
     let entries: string[] = [];
     try {
       // onlyFiles would drop symlinks, which Docker does send: list everything, drop the dirs.
-      entries = fg.sync('**', {
+      entries = fastGlob().sync('**', {
         cwd: path.resolve(this.dir),
         dot: true,
         onlyFiles: false,

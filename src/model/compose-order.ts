@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isScalar } from '../parse/yaml-guards.js';
 import type { ComposeFile } from '../parse/compose.js';
 import type { YamlView } from '../parse/yaml-nodes.js';
 
