@@ -5,6 +5,7 @@ import { defineRule, type Report } from '../src/engine/rule.js';
 import type { ComposeFile } from '../src/parse/compose.js';
 import { interpolate } from '../src/parse/interpolate.js';
 import { packageRoot } from '../src/util/package-root.js';
+import { findCredentials, maskSecret } from '../src/util/secrets.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The precompiled validator
@@ -215,7 +216,7 @@ class ErrorTree {
     const value = this.dataAt(at);
     switch (e.keyword) {
       case 'additionalProperties': {
-        const key = String(e.params.additionalProperty);
+        const key = shownKey(String(e.params.additionalProperty));
         const keys = Object.keys(e.parentSchema?.properties ?? {});
         const patterns = Object.keys(e.parentSchema?.patternProperties ?? {}).filter((p) => p !== '^x-');
         // A mapping of names (services, volumes, ...): the key is a name that breaks the pattern names must follow.
@@ -323,13 +324,21 @@ function segmentsOf(instancePath: string): string[] {
   return instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/**
+ * A key as messages quote it: a token pasted where a key goes, or a mapping used as a key (`{ PASSWORD: ... }`), is
+ * masked like any secret; a key that reads as a name is shown as written, for "did you mean".
+ */
+function shownKey(key: string): string {
+  return /^[\w .:@/+-]{1,64}$/.test(key) && findCredentials(key).length === 0 ? key : maskSecret(key);
+}
+
 /** `services.web.ports[0]`, `services.web.sysctls["net.core.somaxconn"]`; the root is "top level". */
 function displayPath(segments: Segment[]): string {
   let out = '';
   for (const s of segments) {
     if (typeof s === 'number') out += `[${s}]`;
-    else if (/^[A-Za-z0-9_-]+$/.test(s)) out += out === '' ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
+    else if (/^[A-Za-z0-9_-]+$/.test(s) && s === shownKey(s)) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(shownKey(s))}]`;
   }
   return out || 'top level';
 }

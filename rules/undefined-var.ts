@@ -74,7 +74,7 @@ function checkDockerfile(df: DockerfileModel, report: (r: Report) => void): void
       const keyword = instruction.getKeyword();
       const line = instruction.getRange().start.line + 1;
       const reported = new Set<string>();
-      const check = (text: string, start: number, quotes = true, skip?: ReadonlySet<string>) => {
+      const check = (text: string, start: number, quotes = true, skip?: { has(name: string): boolean }) => {
         for (const ref of variableReferences(text, escape, quotes)) {
           const name = ref.name;
           if (env.has(name) || args.has(name) || NON_ENV_ARGS.has(name) || skip?.has(name) || reported.has(name)) continue;
@@ -110,10 +110,11 @@ function checkDockerfile(df: DockerfileModel, report: (r: Report) => void): void
       }
       if (keyword === 'ENV') {
         const pairs = keyValues(df, instruction);
-        pairs.forEach((p, j) => {
-          const others = new Set(pairs.filter((_, i) => i !== j).map((o) => o.name));
-          if (p.raw !== null && p.valueStart !== undefined) check(p.raw, p.valueStart, true, others);
-        });
+        // Names set by the other pairs of the same ENV: counted once, not rebuilt per pair (an ENV may hold thousands).
+        const counts = new Map<string, number>();
+        for (const p of pairs) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+        const others = (name: string) => ({ has: (n: string) => (counts.get(n) ?? 0) > (n === name ? 1 : 0) });
+        for (const p of pairs) if (p.raw !== null && p.valueStart !== undefined) check(p.raw, p.valueStart, true, others(p.name));
         for (const p of pairs) env.add(p.name);
         continue;
       }

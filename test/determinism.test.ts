@@ -1,6 +1,6 @@
 // The same input gives byte-identical output in every format: run twice over one tree, with directory listings
 // reversed, over a copy written in the reverse order (files, and the directories that hold them, created last-first),
-// and over a copy with new timestamps. Only the tree's absolute path may differ, where a format carries it (editor's
+// over a copy with new timestamps, and through --cache cold and warm. Only the tree's absolute path may differ, where a format carries it (editor's
 // `path`, SARIF's root URI): it is replaced by <root> before comparing.
 import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -114,10 +114,10 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** One run writing every format to its own file; returns the outputs with the tree's location replaced by <root>. */
-async function runAll(root: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<Record<string, string>> {
+async function runAll(root: string, outDir: string, extra: string[] = []): Promise<Record<string, string>> {
   mkdirSync(outDir, { recursive: true });
   const args = FORMATS.flatMap((format) => ['--format', format, '--output', path.join(outDir, `report.${format}`)]);
-  const r = await runCli(['check', '.', ...args, '--no-color'], root, env);
+  const r = await runCli(['check', '.', ...args, '--no-color', ...extra], root);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(1);
   const url = pathToFileURL(root).href;
@@ -130,7 +130,7 @@ async function runAll(root: string, outDir: string, env: NodeJS.ProcessEnv = {})
 }
 
 describe('output is deterministic', () => {
-  it('byte-identical in every format: twice over one tree, and over a copy written in reverse order', async () => {
+  it('byte-identical in every format: twice, with listings reversed, over copies written otherwise, through --cache', async () => {
     const files = [...treeFiles()];
     const a = path.join(tmp, 'a');
     const b = path.join(tmp, 'b');
@@ -149,6 +149,13 @@ describe('output is deterministic', () => {
     const c = path.join(tmp, 'c');
     cpSync(a, c, { recursive: true, preserveTimestamps: false });
     const copied = await runAll(c, path.join(tmp, 'out-c'));
+    // Through --cache: every unit run and stored, then every unit taken from the cache.
+    const cacheFile = path.join(tmp, 'cache.json');
+    const cold = await runAll(a, path.join(tmp, 'out-cold'), ['--cache-location', cacheFile]);
+    const warm = await runAll(a, path.join(tmp, 'out-warm'), ['--cache-location', cacheFile]);
+    expect(statSync(cacheFile).size).toBeGreaterThan(1000);
+    const reuse = await runCli(['check', '.', '--format', 'json', '--cache-location', cacheFile], a, { DOCKPOLICY_TIMING: '1' });
+    expect(reuse.stderr).toMatch(/^units: [1-9]\d* from the cache, 0 checked$/m); // the warm run really reused
 
     for (const format of FORMATS) {
       expect(first[format]!.length, `${format} is empty`).toBeGreaterThan(50);
@@ -156,6 +163,8 @@ describe('output is deterministic', () => {
       expect(listings.value[format], `${format}: directory listings in reverse order`).toBe(first[format]);
       expect(reversed[format], `${format}: the copy written in reverse order${listedDifferently ? '' : ' (listed in the same order here)'}`).toBe(first[format]);
       expect(copied[format], `${format}: a copy with new timestamps`).toBe(first[format]);
+      expect(cold[format], `${format}: with --cache, nothing cached yet`).toBe(first[format]);
+      expect(warm[format], `${format}: with --cache, every unit from the cache`).toBe(first[format]);
     }
     // Findings are there to be ordered: several files, formats with per-file sections, rules tied at one position.
     const json = JSON.parse(first.json!) as { findings: { file: string; line: number; column: number; ruleId: string }[] };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig, parseSize, UsageError } from '../src/engine/config.js';
 import { discover } from '../src/discover/discover.js';
 import { loadProject } from '../src/model/project.js';
-import { DEFAULT_LIMITS } from '../src/model/source-text.js';
+import { DEFAULT_LIMITS, type Limits } from '../src/model/source-text.js';
 import { rules } from '../rules/index.js';
 import { runCli, writeTree } from './cli-helper.js';
 
@@ -80,7 +80,7 @@ describe('limits in the configuration', () => {
 
 describe('limits applied by loadProject', () => {
   const bomb = 'x-a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nservices:\n  web:\n    image: nginx:1.27\n    labels: [*b, *b]\n';
-  const problems = async (dir: string, limits?: Parameters<typeof loadProject>[2]['limits']) => {
+  const problems = async (dir: string, limits?: Partial<Limits>) => {
     const { files } = await discover(['.'], { cwd: dir });
     const project = await loadProject(files, dir, { limits });
     return project.problems.map((p) => `${path.relative(dir, p.at.file)}:${p.at.range.start.line}:${p.at.range.start.column} ${p.message}`);

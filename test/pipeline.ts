@@ -1,12 +1,12 @@
-// The whole pipeline in-process, as `dockpolicy check` wires it (src/cli/main.ts), with every rule on: for tests that
-// feed it hostile input and look at every output format.
-import path from 'node:path';
+// The whole pipeline in-process, as `dockpolicy check` wires it (src/cli/main.ts: checkFiles, then the reporters), with
+// every rule on: for tests that feed it hostile input and look at every output format.
+import type { DiscoveredFile } from '../src/discover/discover.js';
+import { checkFiles, type CheckResult } from '../src/engine/check.js';
 import type { Config } from '../src/engine/config.js';
 import { policyRules } from '../src/engine/policies.js';
 import type { Rule } from '../src/engine/rule.js';
-import { runRules, type EngineResult } from '../src/engine/run.js';
 import { RuleSettings } from '../src/engine/settings.js';
-import { dockerfilesOf, type Project } from '../src/model/project.js';
+import type { LoadOptions } from '../src/model/project.js';
 import { FORMATS, loadReporter, type Format, type RunResult } from '../src/report/index.js';
 import { rules } from '../rules/index.js';
 
@@ -51,28 +51,21 @@ export async function everyRuleOn(base: string): Promise<AllRules> {
 }
 
 /**
- * Runs the rules and renders the result in every format. `lean`: reporters are given only the rules that found
- * something, as the descriptors of the others (most of a SARIF log's size) do not depend on the input.
+ * Loads `files` and runs the rules unit by unit as the CLI does, then renders the result in every format. `lean`:
+ * reporters are given only the rules that found something, as the descriptors of the others (most of a SARIF log's
+ * size) do not depend on the input.
  */
-export async function checkAndRender(project: Project, all: AllRules, cwd: string, lean = false): Promise<{ result: EngineResult; outputs: Map<Format, string> }> {
-  const result = runRules(project, all.rules, all.settings, { requireReason: true });
-  const files = new Map<string, 'dockerfile' | 'compose'>();
-  for (const df of dockerfilesOf(project)) files.set(df.path, 'dockerfile');
-  for (const c of project.composeFiles) files.set(c.path, 'compose');
+export async function checkAndRender(files: DiscoveredFile[], cwd: string, load: LoadOptions, all: AllRules, lean = false): Promise<{ result: CheckResult; outputs: Map<Format, string> }> {
+  const result = await checkFiles(files, cwd, load, all.rules, all.settings, { requireReason: true });
   const run: RunResult = {
     cwd,
     toolVersion: '0.0.0-test',
     findings: result.findings,
     rules: lean ? result.enabled.filter((r) => result.findings.some((f) => f.ruleId === r.meta.id)) : result.enabled,
-    filesChecked: files.size,
-    files: [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, kind]) => ({ path: file, kind })),
+    filesChecked: result.files.length,
+    files: result.files,
   };
   const outputs = new Map<Format, string>();
   for (const format of FORMATS) outputs.set(format, (await loadReporter(format))(run, { color: format === 'text' }));
   return { result, outputs };
-}
-
-/** `file:line:column ruleId` per finding, relative to `cwd`: what a test asserts about where findings are. */
-export function where(result: EngineResult, cwd: string): string[] {
-  return result.findings.map((f) => `${path.relative(cwd, f.file).split(path.sep).join('/')}:${f.range.start.line}:${f.range.start.column} ${f.ruleId}`);
 }

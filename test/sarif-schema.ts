@@ -18,7 +18,7 @@ export function sarifValidator(): (log: unknown) => string[] {
   if (compiled) return compiled;
   // The schema is draft-04, which Ajv 8 only reads through ajv-draft-04 (not installed). Its sole
   // draft-04-only keyword is the root `id`, so renaming it lets the draft-07 Ajv read it unchanged.
-  const { $schema: _draft04, id, ...rest } = JSON.parse(readFileSync(SARIF_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+  const { $schema: _draft04, id, ...rest } = JSON.parse(readFileSync(SARIF_SCHEMA_FILE, 'utf8')) as { id: string } & Record<string, unknown>;
   const ajv = new Ajv({ strict: false, allErrors: true });
   // Minimal stand-ins for ajv-formats (not installed), for the three formats the schema uses.
   ajv.addFormat('uri', (s: string) => URL.canParse(s));

@@ -50,6 +50,9 @@ const S = {
   stdin: 'StdIn5Zq9Xm3Lt7Rb',
   duplicateValue: 'DupVal2Zq6Xm8Lt3K',
   overrideFile: 'OvrFl7Zq1Xm5Lt9Wb',
+  // Unknown keys (see the last test).
+  collectionKey: 'CkQ7vN3pW9xL2mZa',
+  tokenKey: 'ghp_Mn4Bv6Cx8Zl1Kj3Hg5Fd7Sa9Qw2Er4Ty6Ui8',
 } as const;
 
 const PEM = `-----BEGIN RSA PRIVATE KEY-----\n${S.pemBody}\n-----END RSA PRIVATE KEY-----`;
@@ -147,14 +150,19 @@ const ENVS: [string, NodeJS.ProcessEnv][] = [
 
 describe('secrets never leave', () => {
   it('the planted secrets are there, and rules find them (else this test proves nothing)', () => {
-    for (const [name, secret] of Object.entries(S)) if (name !== 'stdin') expect(Object.values(TREE).some((t) => t.includes(secret)), name).toBe(true);
+    for (const [name, secret] of Object.entries(S)) if (!['stdin', 'collectionKey', 'tokenKey'].includes(name)) expect(Object.values(TREE).some((t) => t.includes(secret)), name).toBe(true);
   });
 
   it.each(ENVS)('no format prints one, on stdout or stderr or in --output files (%s)', async (_name, env) => {
     const out = path.join(tmp, `out-${Object.keys(env).length}`);
     mkdirSync(out);
     const args = FORMATS.flatMap((format) => ['--format', format, '--output', path.join(out, `report.${format}`)]);
-    const r = await runCli(['check', '.', '--format', 'text', ...args], dir, env);
+    // Process warnings go to the real stderr, past the CLI's: collected here.
+    const warnings: string[] = [];
+    const listener = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', listener);
+    const r = await runCli(['check', '.', '--format', 'text', ...args], dir, env).finally(() => setImmediate(() => process.off('warning', listener)));
+    await new Promise((resolve) => setImmediate(resolve));
     const json = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { findings: { ruleId: string; file: string; line: number }[] };
     const found = new Set(json.findings.map((f) => f.ruleId));
     // The rules that look for secrets did look, and the malformed files were reported.
@@ -164,7 +172,7 @@ describe('secrets never leave', () => {
     const parseErrors = json.findings.filter((f) => f.ruleId === 'parse-error').map((f) => f.file.split('/')[0]);
     expect(new Set(parseErrors)).toEqual(new Set(['bad-quote', 'bad-flow', 'bad-tab', 'bad-dockerfile', 'bad-duplicate']));
     if (env.DOCKPOLICY_TIMING) expect(r.stderr).toContain('rule time (ms)');
-    const problems = [...leaks(r.stdout, 'stdout'), ...leaks(r.stderr, 'stderr')];
+    const problems = [...leaks(r.stdout, 'stdout'), ...leaks(r.stderr, 'stderr'), ...leaks(warnings.join('\n'), 'process warnings')];
     for (const file of readdirSync(out)) problems.push(...leaks(readFileSync(path.join(out, file), 'utf8'), file));
     expect(problems).toEqual([]);
   });
@@ -213,4 +221,19 @@ describe('secrets never leave', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  // compose-schema quotes unknown keys; a token pasted where a key goes, or a mapping used as a key, is masked.
+  it('nor an unknown key that is (or holds) a secret', async () => {
+    const dir = writeTree(tmp, {
+      'keys/compose.yaml': `? { PASSWORD: ${S.collectionKey} }\n: x\nservices:\n  x:\n    image: alpine:3.20\n    ${S.tokenKey}: true\n`,
+    });
+    const warnings: string[] = [];
+    const listener = (w: Error) => warnings.push(w.message);
+    process.on('warning', listener);
+    const r = await runCli(['check', '.', '--format', 'json'], dir).finally(() => setImmediate(() => process.off('warning', listener)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(JSON.parse(r.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'compose-schema')).toBe(true);
+    expect([...leaks(r.stdout + r.stderr, 'output'), ...leaks(warnings.join('\n'), 'process warnings')]).toEqual([]);
+  });
 });
+

@@ -59,7 +59,11 @@ export const junit: Reporter = (result) => {
   for (const file of reportFiles(result)) {
     const byRule = new Map<string, Finding[]>();
     for (const r of result.rules) if (checks(r.meta.target, file.kind)) byRule.set(r.meta.id, []);
-    for (const f of file.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    for (const f of file.findings) {
+      const list = byRule.get(f.ruleId);
+      if (list) list.push(f);
+      else byRule.set(f.ruleId, [f]);
+    }
     const cases = [...byRule.keys()].sort().map((id) => testcase(file, id, byRule.get(id)!));
     const failed = cases.filter((c) => c.failed).length;
     tests += cases.length;

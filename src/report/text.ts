@@ -13,7 +13,9 @@ export const text: Reporter = (result, options) => {
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const rel = relativePath(result.cwd, f.file);
-    byFile.set(rel, [...(byFile.get(rel) ?? []), f]);
+    const list = byFile.get(rel);
+    if (list) list.push(f);
+    else byFile.set(rel, [f]);
   }
 
   const blocks: string[] = [];

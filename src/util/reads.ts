@@ -1,7 +1,7 @@
 // Every file system access whose result can change a finding goes through here, so `--cache` knows what each
 // result depends on: a run inside `collectReads` records the files it read, the paths whose existence it tested
 // and the directories it listed.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 
 /** How a path was used: its content, only whether it exists, or the names of the entries below it. */
 export type ReadKind = 'content' | 'exists' | 'listing';
@@ -13,8 +13,14 @@ export function noteRead(file: string, kind: ReadKind = 'content'): void {
   if (current && !(kind === 'exists' && current.has(file))) current.set(file, kind);
 }
 
+/** Bytes a file read here may have: env files and .dockerignore files are small; a device would never end. */
+const MAX_BYTES = 10 * 1024 * 1024;
+
 export function readText(file: string): string {
   noteRead(file);
+  const stat = statSync(file);
+  if (!stat.isFile()) throw new Error(`${file}: not a regular file`);
+  if (stat.size > MAX_BYTES) throw new Error(`${file}: larger than ${MAX_BYTES} bytes`);
   return readFileSync(file, 'utf8');
 }
 
