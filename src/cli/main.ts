@@ -189,9 +189,13 @@ async function changedScope(args: CheckArgs, io: Io): Promise<Scope> {
     targets.add(f.path); // files found in a named directory
     files.set(f.path, f);
   }
-  const around = await discover(['.'], { cwd: io.cwd });
-  for (const f of around.files) if (f.kind === 'compose' && !files.has(f.path)) files.set(f.path, f);
+  await addStacksAround(files, io.cwd);
   return { targets, files: [...files.values()], errors: [] };
+}
+
+/** Every compose file under the working directory, so the files of a partial run are seen in their stacks. */
+async function addStacksAround(files: Map<string, DiscoveredFile>, cwd: string): Promise<void> {
+  for (const f of (await discover(['.'], { cwd })).files) if (f.kind === 'compose' && !files.has(f.path)) files.set(f.path, f);
 }
 
 /** `-`: one file from stdin, under `--stdin-filename` (its stack found as with --changed) or alone. */
@@ -200,9 +204,7 @@ async function stdinScope(args: CheckArgs, io: Io): Promise<Scope> {
   const file = path.resolve(io.cwd, args.stdinFilename ?? '<stdin>');
   const kind = kindOfName(path.basename(file)) ?? args.kind ?? sniff(text);
   const files = new Map<string, DiscoveredFile>([[file, { path: file, kind, explicit: true }]]);
-  if (args.stdinFilename !== undefined) {
-    for (const f of (await discover(['.'], { cwd: io.cwd })).files) if (f.kind === 'compose' && !files.has(f.path)) files.set(f.path, f);
-  }
+  if (args.stdinFilename !== undefined) await addStacksAround(files, io.cwd);
   return { targets: new Set([file]), files: [...files.values()], errors: [], overlay: new Map([[file, text]]) };
 }
 
