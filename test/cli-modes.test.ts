@@ -104,6 +104,8 @@ describe('reports', () => {
     [['--format', 'json', '--output', 'a', '--output', 'b', '--format', 'text'], /--output: two files for one --format json/],
     [['--format', 'json', '--output', 'a', '--format', 'sarif', '--output', 'a'], /--output: a is written by two reports/],
     [['--max-warnings', 'many'], /--max-warnings: "many" is not a whole number/],
+    [['--concurrency', '0'], /--concurrency: "0" is not auto, off or a number of threads/],
+    [['--concurrency', 'max'], /--concurrency: "max" is not auto, off or a number of threads/],
     [['--stdin-filename', 'Dockerfile'], /--stdin-filename: only with -/],
     [['--changed'], /--changed: name the changed files/],
     [['-', 'Dockerfile'], /-: stdin is checked alone/],

@@ -3,7 +3,7 @@
 // over a copy with new timestamps, and through --cache cold and warm. Only the tree's absolute path may differ, where a format carries it (editor's
 // `path`, SARIF's root URI): it is replaced by <root> before comparing.
 import { createRequire } from 'node:module';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -114,11 +114,13 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** One run writing every format to its own file; returns the outputs with the tree's location replaced by <root>. */
-async function runAll(root: string, outDir: string, extra: string[] = []): Promise<Record<string, string>> {
+async function runAll(root: string, outDir: string, extra: string[] = [], threads?: string): Promise<Record<string, string>> {
   mkdirSync(outDir, { recursive: true });
   const args = FORMATS.flatMap((format) => ['--format', format, '--output', path.join(outDir, `report.${format}`)]);
-  const r = await runCli(['check', '.', ...args, '--no-color', ...extra], root);
-  expect(r.stderr).toBe('');
+  // With `threads`, the timing lines on stderr must show that many threads at work.
+  const r = await runCli(['check', '.', ...args, '--no-color', ...extra], root, threads ? { DOCKPOLICY_TIMING: '1' } : {});
+  if (threads) expect(r.stderr).toMatch(new RegExp(`^threads: ${threads}$`, 'm'));
+  else expect(r.stderr).toBe('');
   expect(r.code).toBe(1);
   const url = pathToFileURL(root).href;
   const out: Record<string, string> = {};
@@ -173,6 +175,33 @@ describe('output is deterministic', () => {
     expect(positions.length - new Set(positions).size, 'findings sharing a position').toBeGreaterThan(0);
     expect(json.findings.some((f) => f.file.includes('naïve dir/'))).toBe(true);
     expect(statSync(path.join(b, 'stack/web app/Dockerfile')).isFile()).toBe(true);
+  });
+
+  it('byte-identical in every format whatever the number of worker threads', async ({ skip }) => {
+    // Threads run the built CLI (bin/dockpolicy.js): without a build there is nothing to start.
+    if (!existsSync(path.resolve(import.meta.dirname, '../dist/bundle/dockpolicy.js'))) skip('dist/bundle is missing: run `npm run build`');
+    // Copies of the tree side by side: more stacks than one batch holds, stacks that include and extend (checked
+    // first, their pulls sent to every later batch), and more standalone Dockerfiles than one batch.
+    const root = path.join(tmp, 'many');
+    const files = [...treeFiles()].filter(([rel]) => rel !== '.dockpolicy.yaml');
+    for (let i = 0; i < 10; i++) writeInOrder(root, files.map(([rel, data]) => [`copy-${String(i).padStart(2, '0')}/${rel}`, data]));
+    writeInOrder(root, [...treeFiles()].filter(([rel]) => rel === '.dockpolicy.yaml'));
+    const alone = 'FROM alpine\nRUN apk add curl\nUSER 1000\n';
+    writeInOrder(root, Array.from({ length: 70 }, (_, i): [string, Buffer] => [`images/i${i}/Dockerfile`, Buffer.from(`${alone}LABEL n=${i}\n`)]));
+
+    const inThread = await runAll(root, path.join(tmp, 'out-threads-off'), ['--concurrency', 'off']);
+    for (const threads of ['2', '3']) {
+      const threaded = await runAll(root, path.join(tmp, `out-threads-${threads}`), ['--concurrency', threads], threads);
+      for (const format of FORMATS) expect(threaded[format], `${format} with ${threads} threads`).toBe(inThread[format]);
+    }
+    // What threads read is what the cache records: a cache filled by threads serves a run in one thread.
+    const cacheFile = path.join(tmp, 'threads-cache.json');
+    await runAll(root, path.join(tmp, 'out-threads-cold'), ['--concurrency', '2', '--cache-location', cacheFile], '2');
+    const warm = await runCli(['check', '.', '--format', 'json', '--concurrency', 'off', '--cache-location', cacheFile], root, { DOCKPOLICY_TIMING: '1' });
+    expect(warm.stderr).toMatch(/^units: [1-9]\d* from the cache, 0 checked$/m);
+    expect(warm.stdout.split(root).join('<root>')).toBe(inThread.json);
+    const json = JSON.parse(inThread.json!) as { summary: { files: number } };
+    expect(json.summary.files).toBeGreaterThan(2 * 64);
   });
 
   it('the same from explicit paths in any order as from discovery', async () => {

@@ -29,6 +29,8 @@ export interface CheckArgs {
   /** `--cache`: reuse the findings of stacks and Dockerfiles whose files did not change (`--cache-location`). */
   cache: boolean;
   cacheLocation?: string;
+  /** `--concurrency`: worker threads for a large run; `auto` picks by run size and cores, `off` checks in-process. */
+  concurrency: number | 'auto' | 'off';
   quiet: boolean;
   color?: boolean;
   config?: string;
@@ -95,7 +97,7 @@ export function parseArgs(argv: string[]): Args {
   if (first !== 'check' && first !== 'baseline') throw new UsageError(`unknown command "${first}" (expected check, baseline, rules, explain, init or print-config; see --help)`);
   const flags = readFlags(
     rest,
-    ['--format', '--output', '--fail-level', '--max-warnings', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack', '--baseline', '--stdin-filename', '--cache-location'],
+    ['--format', '--output', '--fail-level', '--max-warnings', '--config', '--kind', '--file', '--env-file', '--profile', '--project-name', '--stack', '--baseline', '--stdin-filename', '--cache-location', '--concurrency'],
     ['--quiet', '--no-color', '--color', '--use-env', '--no-baseline', '--changed', '--cache'],
   );
   const composeFiles = flags.lists['--file'] ?? [];
@@ -109,8 +111,11 @@ export function parseArgs(argv: string[]): Args {
   if (first === 'baseline' && (changed || stdin)) throw new UsageError(`baseline: records every finding, so it takes no ${changed ? '--changed' : '-'}`);
   const maxWarnings = flags.values['--max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings: "${maxWarnings}" is not a whole number`);
+  const concurrency = flags.values['--concurrency'] ?? 'auto';
+  if (!/^(auto|off|[1-9]\d{0,2})$/.test(concurrency)) throw new UsageError(`--concurrency: "${concurrency}" is not auto, off or a number of threads (1-999)`);
   return {
     command: first,
+    concurrency: /^\d+$/.test(concurrency) ? Number(concurrency) : (concurrency as 'auto' | 'off'),
     baseline: flags.switches.has('--no-baseline') ? false : flags.values['--baseline'],
     paths: flags.positional.length ? flags.positional : composeFiles.length ? [] : ['.'],
     explicitPaths: flags.positional.length > 0,
@@ -225,6 +230,8 @@ Options for check:
   --stdin-filename <path>            Its path: chooses the parser, finds its stack, names it in the report
   --cache                            Reuse the findings of stacks and Dockerfiles whose files did not change
   --cache-location <path>            Cache file, or a directory for it (default: .dockpolicy-cache; implies --cache)
+  --concurrency <n|auto|off>         Worker threads for large runs (default: auto, by the number of files and
+                                     cores; off or 1: no threads). The output is the same whatever the number
   --quiet                            Report errors only
   --no-color                         No colour (also NO_COLOR, and whenever output is not a terminal)
   --config <file>                    Use this config instead of the nearest .dockpolicy.yaml

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs, HELP, type CheckArgs } from './args.js';
-import { UsageError, findConfigFile, loadConfig, type Config } from '../engine/config.js';
-import { RuleSettings } from '../engine/settings.js';
+import { UsageError, findConfigFile, type Config } from '../engine/config.js';
+import { ruleSetup } from '../engine/setup.js';
 import { atOrAbove } from '../engine/run.js';
 import { discover, kindOfName, sniff, type DiscoveredFile, type DiscoverError } from '../discover/discover.js';
 import type { StackSpec } from '../model/project.js';
@@ -12,6 +12,8 @@ import type { Level } from '../engine/finding.js';
 import type { RunResult } from '../report/types.js';
 import { packageRoot } from '../util/package-root.js';
 import { rules } from '../../rules/index.js';
+
+export { workerMain } from '../engine/worker.js';
 
 export interface Io {
   cwd: string;
@@ -65,10 +67,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 }
 
 async function check(args: CheckArgs, io: Io): Promise<number> {
-  const config = await loadConfig(findConfigFile(io.cwd, args.config), rules.map((r) => r.meta), io.cwd);
-  const policies = config.policies.length ? await (await import('../engine/policies.js')).policyRules(config.policies) : [];
-  const allRules = [...rules, ...policies];
-  const settings = new RuleSettings(allRules.map((r) => r.meta), config);
+  const configFile = findConfigFile(io.cwd, args.config);
+  const { config, rules: allRules, settings } = await ruleSetup(configFile, io.cwd);
   for (const file of [...args.composeFiles, ...args.envFiles]) {
     if (!existsSync(path.resolve(io.cwd, file))) throw new UsageError(`${args.composeFiles.includes(file) ? '--file' : '--env-file'}: file not found: ${file}`);
   }
@@ -88,7 +88,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     limits: config.limits,
   };
   const engine = { inlineSuppressions: config.inlineSuppressions.enabled, requireReason: config.inlineSuppressions.requireReason, timings };
-  const result = await checkFiles(files, io.cwd, load, allRules, settings, engine, { cache, targets: scope?.targets });
+  const result = await checkFiles(files, io.cwd, load, allRules, settings, engine, { cache, targets: scope?.targets, concurrency: args.concurrency, configFile });
   if (cache) {
     try {
       cache.save();
@@ -96,7 +96,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       io.stderr(`dockpolicy: --cache: cannot write ${path.relative(io.cwd, cache.file)} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`);
     }
   }
-  if (timings) io.stderr(`units: ${result.reused} from the cache, ${result.ran} checked\n`);
+  if (timings) io.stderr(`units: ${result.reused} from the cache, ${result.ran} checked\n${result.threads ? `threads: ${result.threads}\n` : ''}`);
   if (timings) {
     const slowest = [...timings].sort((a, b) => b[1] - a[1]).slice(0, Number(io.env.DOCKPOLICY_TIMING) || 10);
     io.stderr(`rule time (ms):\n${slowest.map(([id, ms]) => `  ${ms.toFixed(1).padStart(8)}  ${id}`).join('\n')}\n`);

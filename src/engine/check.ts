@@ -1,37 +1,101 @@
-// One check of a set of files: plan the stacks, reuse what the cache still holds, load and run the rest unit by
-// unit, and merge. Without a cache every unit is loaded and run.
+// One check of a set of files: plan the stacks, reuse what the cache still holds, check the rest in batches, and
+// merge. A batch is loaded and checked on its own (a function of its files alone), so batches can run in worker
+// threads in any order and the merged result is the same whatever the number of threads.
 import type { DiscoveredFile } from '../discover/discover.js';
-import { Project, dockerfilesOf, loadProject, planStacks, stackKey, type LoadOptions, type StackSpec } from '../model/project.js';
+import { Project, dockerfilesOf, loadProject, planStacks, stackKey, type LoadOptions, type Puller, type StackSpec } from '../model/project.js';
+import type { ReadKind } from '../util/reads.js';
 import type { ResultCache } from './cache.js';
 import type { Finding, Level } from './finding.js';
 import type { Rule, RuleMeta } from './rule.js';
-import { runRules, type EngineOptions, type SettingsSource } from './run.js';
-import { mergeFindings, runUnits, unitsOf, type Unit, type UnitResult } from './units.js';
-import type { Stack } from '../model/stack.js';
+import { runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
+import { mergeFindings, runUnits, unitsOf, type Unit } from './units.js';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
-/** Stacks, or Dockerfiles, loaded and checked together. */
-const BATCH = 200;
-const EMPTY = new Project('');
-
-/** Planned stacks in batches; those whose files mention `include` or `extends` (they may pull others in) first. */
-function batches(stacks: StackSpec[]): StackSpec[][] {
-  if (stacks.length <= BATCH) return stacks.length ? [stacks] : [];
-  const pulls = (spec: StackSpec) => spec.files.some((file) => {
-    try {
-      return /^\s*(?:include|extends)\s*:/m.test(readFileSync(file, 'utf8'));
-    } catch {
-      return false;
-    }
-  });
-  const first = stacks.filter(pulls);
-  const rest = stacks.filter((spec) => !first.includes(spec));
-  const out = [first];
-  for (let i = 0; i < rest.length; i += BATCH) out.push(rest.slice(i, i + BATCH));
-  return out.filter((b) => b.length);
-}
+/**
+ * Stacks, or Dockerfiles, loaded and checked together: small enough that a monorepo's parse trees never all live at
+ * once and that threads share the work evenly, large enough that a batch's set-up costs little. Fixed, so that the
+ * batches (and so the results) do not depend on the number of threads.
+ */
+export const BATCH = 64;
 
 export type ReportedFile = { path: string; kind: 'dockerfile' | 'compose' };
+
+/** What a batch is checked with; everything but the rules and settings is plain data that a thread can be sent. */
+export interface BatchContext {
+  cwd: string;
+  load: LoadOptions;
+  rules: Rule[];
+  settings: SettingsSource;
+  /** Engine options; with `timing`, each batch returns its rules' run times. */
+  engine: Omit<EngineOptions, 'timings'> & { timing?: boolean };
+  /** A partial run (--changed, stdin): only units that read one of these files count. */
+  targets?: Set<string>;
+  /** The cache is on: each unit's reads and files are returned with its findings. */
+  cache?: boolean;
+}
+
+export interface Batch {
+  stacks: StackSpec[];
+  dockerfiles: DiscoveredFile[];
+  /** What the first batch's stacks pull in (`include`, `extends.file`): later batches' stacks may be those files. */
+  pulled: [string, Puller[]][];
+}
+
+/** A unit's result, as plain data. */
+export interface UnitOutcome extends Omit<EngineResult, 'enabled'> {
+  key?: string;
+  builds: string[];
+  pulledBy: string[];
+  /** With the cache on: everything the unit read, and the files it looked at. */
+  reads?: Map<string, ReadKind>;
+  files?: ReportedFile[];
+}
+
+export interface BatchResult {
+  units: UnitOutcome[];
+  /** Every Dockerfile and compose file the batch parsed. */
+  files: ReportedFile[];
+  /** Dockerfiles the batch's services build. */
+  built: string[];
+  pulledIn: [string, Puller[]][];
+  timings?: [string, number][];
+}
+
+/** Loads a batch and runs the rules unit by unit. */
+export async function checkBatch(batch: Batch, ctx: BatchContext): Promise<BatchResult> {
+  const project = await loadProject(batch.dockerfiles, ctx.cwd, { ...ctx.load, stacks: batch.stacks });
+  const pulledIn: BatchResult['pulledIn'] = [...project.pulledIn];
+  for (const [file, pullers] of batch.pulled) {
+    const own = project.pulledIn.get(file) ?? [];
+    project.pulledIn.set(file, [...own, ...pullers.filter((p) => !own.some((o) => o.key === p.key))]);
+  }
+  let units = unitsOf(project);
+  if (ctx.targets) units = units.filter((u) => touches(u, ctx.targets!));
+  const timings = ctx.engine.timing ? new Map<string, number>() : undefined;
+  const outcomes = runUnits(units, ctx.rules, ctx.settings, { ...ctx.engine, timings }).map(({ findings, crashes, unit, reads }): UnitOutcome => {
+    const outcome: UnitOutcome = { key: unit.key, findings, crashes, builds: unit.builds, pulledBy: unit.pulledBy };
+    if (ctx.cache) Object.assign(outcome, { reads, files: filesOf(unit.project) });
+    return outcome;
+  });
+  return {
+    units: outcomes,
+    files: filesOf(project),
+    built: [...new Set(project.services.flatMap((s) => (s.dockerfile ? [s.dockerfile.path] : [])))],
+    pulledIn,
+    timings: timings && [...timings],
+  };
+}
+
+/** Runs batches and returns their results in the order given: in this thread, or spread over worker threads. */
+export type BatchRunner = (batches: Batch[]) => Promise<BatchResult[]>;
+
+export const inProcess = (ctx: BatchContext): BatchRunner => async (batches) => {
+  const out: BatchResult[] = [];
+  for (const batch of batches) out.push(await checkBatch(batch, ctx));
+  return out;
+};
 
 export interface CheckResult {
   findings: Finding[];
@@ -42,12 +106,18 @@ export interface CheckResult {
   /** Units taken from the cache, and units loaded and run. */
   reused: number;
   ran: number;
+  /** Worker threads the units were checked in; 0: this thread. */
+  threads: number;
 }
 
 export interface CheckOptions {
   cache?: ResultCache;
   /** A partial run (--changed, stdin): only units that read one of these files count. */
   targets?: Set<string>;
+  /** Worker threads (`--concurrency`); `auto` and numbers start them only for runs of several batches. */
+  concurrency?: number | 'auto' | 'off';
+  /** The configuration file the rules were set up from, for the threads to do the same. */
+  configFile?: string;
 }
 
 export async function checkFiles(files: DiscoveredFile[], cwd: string, load: LoadOptions, rules: Rule[], settings: SettingsSource, engine: EngineOptions, options: CheckOptions = {}): Promise<CheckResult> {
@@ -81,44 +151,76 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
     }
     dockerfiles = dockerfiles.filter((f) => !reused.has(`dockerfile:${f.path}`));
   }
-  const results: UnitResult[] = [];
-  const looked: ReportedFile[][] = [];
-  const run = (project: Project) => {
-    let units = unitsOf(project);
-    if (targets) units = units.filter((u) => touches(u, targets));
-    for (const r of runUnits(units, rules, settings, engine)) {
-      if (cache && r.unit.key && r.crashes.length === 0) cache.set(r.unit.key, r.reads, { findings: r.findings, builds: r.unit.builds, pulledBy: r.unit.pulledBy, files: filesOf(r.unit.project) });
-      results.push({ ...r, unit: { ...r.unit, project: EMPTY } }); // let the parse trees go
-    }
-    looked.push(filesOf(project));
-  };
-  // Stacks first, a batch at a time, so a monorepo's parse trees never all live at once; then the Dockerfiles no
-  // stack builds. Stacks that may pull others in come in the first batch: every later batch sees what they pull.
-  const built = new Set<string>();
-  const pulled = new Map<string, Set<Stack>>();
-  for (const batch of batches(stacks)) {
-    const project = await loadProject([], cwd, { ...load, stacks: batch });
-    for (const [file, by] of project.pulledIn) pulled.set(file, new Set([...(pulled.get(file) ?? []), ...by]));
-    project.pulledIn = pulled;
-    for (const s of project.services) if (s.dockerfile) built.add(s.dockerfile.path);
-    run(project);
+
+  const ctx: BatchContext = { cwd, load, rules, settings, engine: { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason, timing: !!engine.timings }, targets, cache: !!cache };
+  const { pullers, others } = stackBatches(stacks, load.overlay);
+  const threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH));
+  const pool = threads ? await (await import('./pool.js')).WorkerPool.start(threads, ctx, options.configFile) : undefined;
+  const run = pool ? pool.runner : inProcess(ctx);
+  const results: BatchResult[] = [];
+  try {
+    // Stacks that may pull others in come first: every later batch is told what they pull.
+    const first = pullers.length ? await run([{ stacks: pullers, dockerfiles: [], pulled: [] }]) : [];
+    const pulled = first[0]?.pulledIn ?? [];
+    results.push(...first, ...(await run(others.map((batch) => ({ stacks: batch, dockerfiles: [], pulled })))));
+    // Then the Dockerfiles no stack builds.
+    const built = new Set(results.flatMap((r) => r.built));
+    for (const file of built) reused.delete(`dockerfile:${file}`);
+    const alone = dockerfiles.filter((f) => !built.has(f.path));
+    const chunks: Batch[] = [];
+    for (let i = 0; i < alone.length; i += BATCH) chunks.push({ stacks: [], dockerfiles: alone.slice(i, i + BATCH), pulled: [] });
+    results.push(...(await run(chunks)));
+  } finally {
+    await pool?.close();
   }
-  // A Dockerfile that a loaded stack now builds is no longer judged on its own.
-  for (const file of built) reused.delete(`dockerfile:${file}`);
-  const alone = dockerfiles.filter((f) => !built.has(f.path));
-  for (let i = 0; i < alone.length; i += BATCH) run(await loadProject(alone.slice(i, i + BATCH), cwd, { ...load, stacks: [] }));
+
+  const units = results.flatMap((r) => r.units);
+  if (cache) for (const u of units) if (u.key && u.crashes.length === 0) cache.set(u.key, u.reads!, { findings: u.findings, builds: u.builds, pulledBy: u.pulledBy, files: u.files! });
+  if (engine.timings) for (const r of results) for (const [id, ms] of r.timings ?? []) engine.timings.set(id, (engine.timings.get(id) ?? 0) + ms);
   const kept = [...reused.values()].filter((e) => !targets || e.deps.some(([file]) => targets.has(file)));
   if (cache) cache.reused = kept.length;
   return {
-    findings: mergeFindings([...kept.map((e) => e.findings), ...results.map((r) => r.findings)]),
-    // The enabled rules do not depend on the files: from any unit, or from an empty run when there is none.
-    enabled: (results[0] ?? runRules(new Project(cwd), rules, settings, engine)).enabled,
-    crashes: results.flatMap((r) => r.crashes),
-    files: mergeFiles([...looked, ...kept.map((e) => e.files)]),
+    findings: mergeFindings([...kept.map((e) => e.findings), ...units.map((u) => u.findings)]),
+    // The enabled rules do not depend on the files: from an empty run.
+    enabled: runRules(new Project(cwd), rules, settings, { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason }).enabled,
+    crashes: units.flatMap((u) => u.crashes),
+    files: mergeFiles([...results.map((r) => r.files), ...kept.map((e) => e.files)]),
     reused: kept.length,
-    ran: results.length,
+    ran: units.length,
+    threads,
   };
 }
+
+/** The planned stacks in batches: those whose files mention `include` or `extends` (they may pull others in) apart. */
+function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { pullers: StackSpec[]; others: StackSpec[][] } {
+  // One batch holds them all: every stack sees what the others pull in.
+  if (stacks.length <= BATCH) return { pullers: [], others: stacks.length ? [stacks] : [] };
+  const pulls = (spec: StackSpec) => spec.files.some((file) => {
+    try {
+      return /^\s*(?:include|extends)\s*:/m.test(overlay?.get(file) ?? readFileSync(file, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+  const pullers = stacks.filter(pulls);
+  const rest = stacks.filter((spec) => !pullers.includes(spec));
+  const others: StackSpec[][] = [];
+  for (let i = 0; i < rest.length; i += BATCH) others.push(rest.slice(i, i + BATCH));
+  return { pullers, others };
+}
+
+/**
+ * Threads for a run of `batches` batches; 0: check in this thread. `auto` uses them only from the built CLI (a thread
+ * runs bin/dockpolicy.js, which the sources under test are not) and only when there are several batches to share.
+ */
+function threadCount(setting: number | 'auto' | 'off', batches: number): number {
+  const wanted = setting === 'off' ? 1 : setting === 'auto' ? (RUNNING_BUILT ? availableParallelism() : 1) : setting;
+  const n = Math.min(wanted, batches, MAX_THREADS);
+  return n > 1 ? n : 0;
+}
+
+const MAX_THREADS = 8;
+const RUNNING_BUILT = /[\\/]dist[\\/]/.test(fileURLToPath(import.meta.url));
 
 /** Does a unit take part in what a partial run reports on: did it read a target, or send one as .dockerignore? */
 function touches(unit: Unit, targets: Set<string>): boolean {

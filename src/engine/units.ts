@@ -72,9 +72,9 @@ function stackUnit(project: Project, stack: Stack, services: LinkedService[], pa
   p.services.push(...services);
   for (const s of services) if (s.dockerfile) p.dockerfiles.set(keyOf(project, s), s.dockerfile);
   const builds = [...new Set(p.services.flatMap((s) => (s.dockerfile && s.dockerfile.path !== s.compose.path ? [s.dockerfile.path] : [])))];
-  const pullers = new Set(stack.files.flatMap((f) => [...(project.pulledIn.get(f.path) ?? [])]).filter((s) => s !== stack));
-  for (const puller of pullers) for (const f of puller.files) reads.set(f.path, 'content');
-  return { key: stack.key, project: p, reads, builds, pulledBy: [...pullers].map((s) => s.key!).sort() };
+  const pullers = stack.files.flatMap((f) => project.pulledIn.get(f.path) ?? []).filter((s) => s.key !== stack.key);
+  for (const puller of pullers) for (const file of puller.files) reads.set(file, 'content');
+  return { key: stack.key, project: p, reads, builds, pulledBy: [...new Set(pullers.map((s) => s.key))].sort() };
 }
 
 function standaloneUnit(project: Project, standalone: StandaloneDockerfile, part: (reads: Map<string, ReadKind>) => Project): Unit {

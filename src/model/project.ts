@@ -43,9 +43,10 @@ export class Project {
   private readonly contexts = new Map<string, BuildContext>();
   /**
    * Files a compose file of the run pulls in (`include` targets, `extends.file` sources), with the stacks that pull
-   * them: such a file is never a project's base file. Set by loadProject, shared by every unit of the run.
+   * them: such a file is never a project's base file. Set by loadProject, shared by every unit of the run. Plain
+   * data, so that it can be sent to the worker threads that check other stacks.
    */
-  pulledIn = new Map<string, Set<Stack>>();
+  pulledIn = new Map<string, Puller[]>();
   /** File size and alias limits of the run (set by loadProject). */
   limits: Limits = DEFAULT_LIMITS;
   /** Texts that stand in for files on disk (an editor's buffer from stdin), by absolute path. */
@@ -335,9 +336,19 @@ export function isRunnable(s: LinkedService): boolean {
 }
 
 
-function pulledIn(stacks: Stack[]): Map<string, Set<Stack>> {
-  const out = new Map<string, Set<Stack>>();
-  const add = (file: string, stack: Stack) => out.set(file, (out.get(file) ?? new Set()).add(stack));
+/** A stack that pulls compose files in: its key and its files. */
+export interface Puller {
+  key: string;
+  files: string[];
+}
+
+function pulledIn(stacks: Stack[]): Map<string, Puller[]> {
+  const out = new Map<string, Puller[]>();
+  const add = (file: string, stack: Stack) => {
+    const list = out.get(file) ?? [];
+    if (!list.some((p) => p.key === stack.key)) list.push({ key: stack.key!, files: stack.files.map((f) => f.path) });
+    out.set(file, list);
+  };
   for (const stack of stacks) {
     for (const compose of stack.files) {
       const y = compose.yaml;
