@@ -155,7 +155,7 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
   const ctx: BatchContext = { cwd, load, rules, settings, engine: { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason, timing: !!engine.timings }, targets, cache: !!cache };
   const { pullers, others } = stackBatches(stacks, load.overlay);
   const threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH));
-  const pool = threads ? await (await import('./pool.js')).WorkerPool.start(threads, ctx, options.configFile) : undefined;
+  const pool = threads ? (await import('./pool.js')).WorkerPool.start(threads, ctx, options.configFile) : undefined;
   const run = pool ? pool.runner : inProcess(ctx);
   const results: BatchResult[] = [];
   try {
