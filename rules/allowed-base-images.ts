@@ -47,10 +47,29 @@ function compile(pattern: string): Pattern {
   return { re, nameOnly: !text.includes('@') && !text.slice(text.lastIndexOf('/') + 1).includes(':') };
 }
 
-function allowed(image: string, patterns: Pattern[]): boolean {
+interface Policy {
+  patterns: Pattern[];
+  /** Verdicts by image: a monorepo names the same few images thousands of times. */
+  verdicts: Map<string, boolean>;
+}
+
+/** Compiled once per run for its `images` option (the options object is the same for every unit of a run). */
+const policies = new WeakMap<string[], Policy>();
+function policyOf(images: string[]): Policy {
+  let policy = policies.get(images);
+  if (!policy) policies.set(images, (policy = { patterns: images.map(compile), verdicts: new Map() }));
+  return policy;
+}
+
+function allowed(image: string, policy: Policy): boolean {
   if (image === 'scratch') return true;
-  const { names, full } = spellings(image);
-  return patterns.some((p) => full.some((s) => p.re.test(s)) || (p.nameOnly && names.some((n) => p.re.test(n))));
+  let verdict = policy.verdicts.get(image);
+  if (verdict === undefined) {
+    const { names, full } = spellings(image);
+    verdict = policy.patterns.some((p) => full.some((s) => p.re.test(s)) || (p.nameOnly && names.some((n) => p.re.test(n))));
+    policy.verdicts.set(image, verdict);
+  }
+  return verdict;
 }
 
 /** A stage's base image, following FROM <earlier stage> back to the stage that names an image. */
@@ -107,14 +126,14 @@ export default defineRule<Options>({
   check({ project, options, report }) {
     const images = options.images ?? [];
     if (images.length === 0) return;
-    const patterns = images.map(compile);
+    const policy = policyOf(images);
     const list = images.join(', ');
     for (const df of dockerfilesOf(project)) {
       const scope = globalScope(df, { unsetIsUnknown: true });
       if (!options.finalStageOnly) {
         for (const stage of df.stages) {
           const image = resolvedImage(df, stage, scope);
-          if (!image?.value || earlierStage(df, stage, image.value) || allowed(image.value, patterns)) continue;
+          if (!image?.value || earlierStage(df, stage, image.value) || allowed(image.value, policy)) continue;
           const data = { image: image.value, written: image.raw, stage: stageLabel(stage), allowed: list };
           report({ messageId: image.raw.includes('$') ? 'notAllowedArg' : 'notAllowed', data, at: df.ref(image.range) });
         }
@@ -128,7 +147,7 @@ export default defineRule<Options>({
         const base = baseOf(df, target, scope);
         if (!base || judged.has(base.stage)) continue; // two runnable stages on one base: reported once
         judged.add(base.stage);
-        if (allowed(base.image.value!, patterns)) continue;
+        if (allowed(base.image.value!, policy)) continue;
         const { image, stage } = base;
         const data = { image: image.value!, written: image.raw, stage: stageLabel(stage), target: stageLabel(target), allowed: list };
         const arg = image.raw.includes('$');
@@ -139,7 +158,7 @@ export default defineRule<Options>({
     if (options.services === false) return;
     for (const service of project.services) {
       const image = service.image;
-      if (service.build || !image?.value || allowed(image.value, patterns)) continue;
+      if (service.build || !image?.value || allowed(image.value, policy)) continue;
       report({ messageId: 'service', data: { service: service.name, image: image.value, allowed: list }, stack: service.stack.name, at: image.at });
     }
   },

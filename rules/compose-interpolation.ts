@@ -24,6 +24,9 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const compose of project.composeFiles) {
+      // No `$` in the file, and no escape that could write one in a double-quoted scalar: no template to judge.
+      const text = compose.yaml.lines.text;
+      if (!text.includes('$') && !text.includes('\\')) continue;
       for (const node of compose.yaml.stringValues()) {
         const raw = compose.yaml.scalar(node);
         if (!raw?.includes('$')) continue;

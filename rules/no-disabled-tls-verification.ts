@@ -39,6 +39,9 @@ const CONFIG_TEXT: { pattern: RegExp; tool: string }[] = [
   { pattern: /Acquire::https::(\S+::)?Verify-(Peer|Host)\s*"?(false|no|off|0)"?/i, tool: 'apt' },
 ];
 
+/** Text every CONFIG_TEXT pattern needs: one scan rules out the usual echo/printf/sed word, instead of six. */
+const CONFIG_HINT = /ssl|check_certificate|trusted-host|acquire::https/i;
+
 const CURL_VALUED = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
 const YUM_LIKE = new Set(['yum', 'dnf', 'dnf5', 'dnf-3', 'microdnf', 'tdnf', 'yum-config-manager']);
 const APT_LIKE = new Set(['apt-get', 'apt', 'aptitude']);
@@ -117,6 +120,7 @@ function commandHits(view: CommandView): Hit[] {
     for (const w of args) {
       if (w.value === undefined) continue;
       const text = name === 'sed' ? sedWrites(w.value) : w.value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+      if (!CONFIG_HINT.test(text)) continue;
       for (const { pattern, tool } of CONFIG_TEXT) {
         const m = pattern.exec(text);
         if (m) {

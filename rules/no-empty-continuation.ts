@@ -26,16 +26,19 @@ export default defineRule({
       if (lines[lines.length - 1] === '') lines.pop(); // the text after the last newline is not a line
       for (const instruction of df.ast.getInstructions()) {
         const range = instruction.getRange();
-        let last = Math.min(range.end.line, lines.length - 1);
+        const end = Math.min(range.end.line, lines.length - 1);
+        let empty: number[] = [];
+        for (let line = range.start.line + 1; line <= end; line++) if (/^\s*$/.test(lines[line]!)) empty.push(line);
+        if (empty.length === 0) continue; // most instructions: their here-documents, costly to read, cannot matter
         // Here-document bodies follow the instruction's own lines; their empty lines are content.
+        let last = end;
         const heredocs = (instruction as unknown as { getHeredocs?(): Heredoc[] }).getHeredocs?.() ?? [];
         for (const h of heredocs) {
           const body = h.getContentRange() ?? h.getDelimiterRange();
           // An unterminated here-document runs to the end of the file: nothing after its start is a continuation.
           last = Math.min(last, body ? body.start.line - 1 : h.getStartRange().start.line);
         }
-        const empty: number[] = [];
-        for (let line = range.start.line + 1; line <= last; line++) if (/^\s*$/.test(lines[line]!)) empty.push(line);
+        empty = empty.filter((line) => line <= last);
         if (empty.length === 0) continue;
         const more = empty.length > 1 ? ` (and ${empty.length - 1} more)` : '';
         report({ messageId: 'emptyLine', data: { keyword: instruction.getKeyword(), more }, at: df.ref({ start: { line: empty[0]!, character: 0 }, end: { line: empty[0]!, character: 0 } }) });

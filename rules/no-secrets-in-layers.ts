@@ -86,6 +86,19 @@ const HARMLESS_PARTS = new Set(['public', 'file', 'version', 'gpg', 'pgp']);
  * `TRAVIS_OS_NAME`), and are not reported.
  */
 function isSensitiveName(name: string): boolean {
+  let verdict = sensitiveNames.get(name);
+  if (verdict === undefined) {
+    verdict = readsAsSecret(name);
+    if (sensitiveNames.size >= 100_000) sensitiveNames.clear(); // bounded: names come from the files checked
+    sensitiveNames.set(name, verdict);
+  }
+  return verdict;
+}
+
+/** Verdicts by name: the same ARG and ENV names come back in Dockerfile after Dockerfile. */
+const sensitiveNames = new Map<string, boolean>();
+
+function readsAsSecret(name: string): boolean {
   if (isSecretName(name)) return true;
   const parts = name.split(/[_.-]+/).flatMap((p) => (p === p.toUpperCase() || p === p.toLowerCase() ? [p] : p.split(/(?<=[a-z0-9])(?=[A-Z])/))).map((p) => p.toLowerCase());
   if (parts.some((p) => HARMLESS_PARTS.has(p))) return false;

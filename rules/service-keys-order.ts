@@ -57,18 +57,19 @@ export default defineRule<Options>({
     defaultOptions: { groups: DEFAULT_GROUPS, groupOrder: DEFAULT_GROUP_ORDER },
   },
   check({ project, options, report }) {
-    const groups: Record<string, string[]> = { ...DEFAULT_GROUPS, ...options.groups };
-    const groupOrder = options.groupOrder ?? DEFAULT_GROUP_ORDER;
-    const grouped = new Set(Object.values(groups).flat());
-    const orderOfGroups = groupOrder.flatMap((g) => (Object.hasOwn(groups, g) ? groups[g]! : []));
+    const { grouped, ranks, others: base } = orderOf(options);
     for (const compose of project.composeFiles) {
       for (const { service, keys } of writtenServiceMaps(compose)) {
-        const others = keys.map((k) => k.key).filter((k) => !grouped.has(k)).sort(alphabetical);
-        const order = [...orderOfGroups, ...others];
+        // The keys no group lists come after every grouped one, alphabetically.
+        let others: string[] | undefined;
         let last: { index: number; key: string } | undefined;
         for (const entry of keys) {
-          const index = order.indexOf(entry.key);
-          if (index < 0) continue;
+          let index = ranks.get(entry.key);
+          if (index === undefined) {
+            if (grouped.has(entry.key)) continue; // listed only in a group that groupOrder leaves out
+            others ??= keys.map((k) => k.key).filter((k) => !grouped.has(k)).sort(alphabetical);
+            index = base + others.indexOf(entry.key);
+          }
           if (last && index < last.index) {
             report({ messageId: 'misplaced', data: { key: entry.key, service: service.key, before: last.key }, at: compose.yaml.at(entry.keyNode) });
           }
@@ -78,3 +79,29 @@ export default defineRule<Options>({
     }
   },
 });
+
+interface Order {
+  /** Every key some group lists. */
+  grouped: Set<string>;
+  /** The place of each key of the groups in groupOrder (its first, if listed twice). */
+  ranks: Map<string, number>;
+  /** Where the keys no group lists start. */
+  others: number;
+}
+
+/** Worked out once per options object (the same for every unit of a run), not for each compose file. */
+const orders = new WeakMap<Options, Order>();
+function orderOf(options: Options): Order {
+  let order = orders.get(options);
+  if (order) return order;
+  const groups: Record<string, string[]> = { ...DEFAULT_GROUPS, ...options.groups };
+  const groupOrder = options.groupOrder ?? DEFAULT_GROUP_ORDER;
+  const orderOfGroups = groupOrder.flatMap((g) => (Object.hasOwn(groups, g) ? groups[g]! : []));
+  const ranks = new Map<string, number>();
+  orderOfGroups.forEach((key, i) => {
+    if (!ranks.has(key)) ranks.set(key, i);
+  });
+  order = { grouped: new Set(Object.values(groups).flat()), ranks, others: orderOfGroups.length };
+  orders.set(options, order);
+  return order;
+}

@@ -49,6 +49,11 @@ describe('BuildContext.ignore', () => {
     expect(bc.ignore?.file).toBe(expected && path.join(ctx, expected));
   });
 
+  it('is undefined when the ignore file cannot be looked up (a name too long), without throwing', () => {
+    const dir = tree({ Dockerfile: null });
+    expect(new BuildContext(dir, path.join(dir, 'x'.repeat(300))).ignore).toBeUndefined();
+  });
+
   it('is undefined without any ignore file', () => {
     const dir = tree({ Dockerfile: null });
     expect(new BuildContext(dir, path.join(dir, 'Dockerfile')).ignore).toBeUndefined();
@@ -88,6 +93,13 @@ describe('BuildContext.files', () => {
   it('is cached', () => {
     const bc = new BuildContext(ctx);
     expect(bc.files()).toBe(bc.files());
+  });
+
+  it('lists dot files and nested directories, and leaves out the trees a literal pattern excludes', () => {
+    const dir = tree({ '.dockerignore': 'a/b\n', 'a/b/deep.txt': null, 'a/c/d/e.txt': null, '.hidden/x': null, 'top.txt': null });
+    const bc = new BuildContext(dir);
+    expect(bc.files()).toEqual(['.dockerignore', '.hidden/x', 'a/c/d/e.txt', 'top.txt']);
+    expect(new BuildContext(dir).filesTakenBy(['a'])).toEqual(['a/c/d/e.txt']);
   });
 
   it('returns nothing for a missing directory', () => {

@@ -103,11 +103,19 @@ function identity(field: Field): string | object {
   return field.kind === 'scalar' ? `\0${field.value?.raw ?? ''}` : field;
 }
 
+const pathKeys = new Map<string, string[]>();
+
 /** The entry at a dotted path (`deploy.resources.limits.memory`); undefined where any step is missing or not a mapping. */
 export function entryAt(root: Field | undefined, dotted: string): Entry | undefined {
   let entry: Entry | undefined;
   let field = root;
-  for (const key of dotted.split('.')) {
+  let keys = pathKeys.get(dotted);
+  if (!keys) {
+    keys = dotted.split('.');
+    // The rules' paths are a few hundred constants; a cap keeps odd callers from growing it without end.
+    if (pathKeys.size < 10_000) pathKeys.set(dotted, keys);
+  }
+  for (const key of keys) {
     if (field?.kind !== 'map') return undefined;
     entry = field.entries.get(key);
     field = entry?.field;

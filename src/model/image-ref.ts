@@ -420,7 +420,19 @@ interface ArgProperty {
  * a default declares the name but sets nothing (an earlier value, such as a platform ARG's, is kept).
  */
 export function globalScope(df: DockerfileModel, options: { platform?: Platform; unsetIsUnknown?: boolean } = {}): Scope {
+  // Asked for by most FROM rules for each Dockerfile: worked out once per Dockerfile and options, and shared (read only).
   const { platform } = options;
+  const key = platform ? `${platform.os}/${platform.arch}/${platform.variant}|${options.unsetIsUnknown ?? false}` : options.unsetIsUnknown ? 'unset' : '';
+  let byOptions = scopes.get(df);
+  if (!byOptions) scopes.set(df, (byOptions = new Map()));
+  let scope = byOptions.get(key);
+  if (!scope) byOptions.set(key, (scope = computeGlobalScope(df, platform, options.unsetIsUnknown ?? false)));
+  return scope;
+}
+
+const scopes = new WeakMap<DockerfileModel, Map<string, Scope>>();
+
+function computeGlobalScope(df: DockerfileModel, platform: Platform | undefined, unsetIsUnknown: boolean): Scope {
   const values = new Map<string, ScopeValue>();
   const target = df.stages[df.stages.length - 1]?.name ?? '';
   const platformValues: Record<(typeof PLATFORM_ARGS)[number], string> | undefined = platform && {
@@ -437,7 +449,7 @@ export function globalScope(df: DockerfileModel, options: { platform?: Platform;
     TARGETSTAGE: target,
   };
   for (const name of PLATFORM_ARGS) values.set(name, { value: platformValues?.[name] });
-  const scope: Scope = { values, declared: new Set(), withDefault: new Set(), unsetIsUnknown: options.unsetIsUnknown ?? false };
+  const scope: Scope = { values, declared: new Set(), withDefault: new Set(), unsetIsUnknown };
   const escape = escapeChar(df);
   for (const instruction of globalArgInstructions(df)) {
     for (const p of (instruction as unknown as { getProperties(): ArgProperty[] }).getProperties()) {
@@ -480,11 +492,21 @@ export function platformWord(df: DockerfileModel, from: From): FromWord | undefi
  * without a default, a platform ARG or an undeclared variable: the rules do not guess.
  */
 export function resolvedImage(df: DockerfileModel, stage: Stage, scope = globalScope(df, { unsetIsUnknown: true })): (FromWord & { value?: string }) | undefined {
+  // Several rules resolve each stage with the same (shared) scope: resolved once, and the result shared (read only).
+  let byStage = resolvedImages.get(scope);
+  if (!byStage) resolvedImages.set(scope, (byStage = new WeakMap()));
+  if (byStage.has(stage)) return byStage.get(stage);
   const word = fromImageWord(df, stage.from);
-  if (!word) return undefined;
-  const expansion = expandWord(word.raw, scope, escapeChar(df));
-  return { ...word, value: expansion.known && expansion.value !== '' ? expansion.value : undefined };
+  let image: (FromWord & { value?: string }) | undefined;
+  if (word) {
+    const expansion = expandWord(word.raw, scope, escapeChar(df));
+    image = { ...word, value: expansion.known && expansion.value !== '' ? expansion.value : undefined };
+  }
+  byStage.set(stage, image);
+  return image;
 }
+
+const resolvedImages = new WeakMap<Scope, WeakMap<Stage, (FromWord & { value?: string }) | undefined>>();
 
 /** The earlier stage a name refers to (BuildKit compares stage names case-insensitively). */
 export function earlierStage(df: DockerfileModel, stage: Stage, name: string): Stage | undefined {

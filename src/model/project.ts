@@ -313,8 +313,15 @@ function inlineDockerfile(project: Project, service: ComposeService): Dockerfile
 
 /** Each Dockerfile of the project once (an inline Dockerfile is also held under its service's key). */
 export function dockerfilesOf(project: Project): DockerfileModel[] {
-  return [...new Set(project.dockerfiles.values())];
+  // Every Dockerfile rule asks, in every unit: kept until a Dockerfile is added (the map never loses one).
+  const cached = distinctDockerfiles.get(project);
+  if (cached && cached.size === project.dockerfiles.size) return cached.list;
+  const list = [...new Set(project.dockerfiles.values())];
+  distinctDockerfiles.set(project, { size: project.dockerfiles.size, list });
+  return list;
 }
+
+const distinctDockerfiles = new WeakMap<Project, { size: number; list: DockerfileModel[] }>();
 
 const BASE_NAME = /^(?:docker-)?compose\.ya?ml$/;
 

@@ -55,9 +55,9 @@ export function parseCompose(file: string, text: string, env?: Env, limits: { ma
       return { documents: [], problem: { message, at: { file, range: lines.range(offset, offset + 1) } } };
     }
     const yaml = new YamlView(file, doc, lines);
-    const duplicate = duplicateKey(doc);
+    const { duplicate, nodes } = duplicateKey(doc);
     if (duplicate) return { documents: [], problem: { message: `duplicate key "${duplicate.key}"`, at: yaml.at(duplicate.node) } };
-    const bomb = aliasBomb(doc, yaml, limits.maxAliasNodes ?? DEFAULT_LIMITS.maxAliasNodes);
+    const bomb = aliasBomb(doc, nodes, yaml, limits.maxAliasNodes ?? DEFAULT_LIMITS.maxAliasNodes);
     if (bomb) return { documents: [], problem: { message: `aliases stand for more than ${bomb.limit.toLocaleString('en-US')} nodes (limits.maxAliasNodes): an alias bomb is not expanded`, at: yaml.at(bomb.alias) } };
     const root = yaml.resolve(doc.contents);
     if (root && !yaml.isMap(root)) return { documents: [], problem: { message: 'a compose file must be a mapping at the top level', at: yaml.at(root) } };
@@ -89,7 +89,7 @@ function tooDeep(text: string, limit: number): number | undefined {
     if (i === lineStart) {
       let j = i;
       while (text[j] === ' ') j++;
-      if (flow === 0 && j < text.length && !'\n\r#'.includes(text[j]!)) {
+      if (flow === 0 && j < text.length && text[j] !== '\n' && text[j] !== '\r' && text[j] !== '#') {
         while (indents.length && indents[indents.length - 1]! >= j - i) indents.pop();
         indents.push(j - i);
         // `- - - x`: each entry marker on the line opens a sequence inside the last
@@ -124,7 +124,7 @@ function tooDeep(text: string, limit: number): number | undefined {
     if ((c === '[' || c === '{') && (flow > 0 || valueStart)) flow++;
     else if ((c === ']' || c === '}') && flow > 0) flow--;
     if (indents.length + flow > limit) return i;
-    if (c !== ' ' && c !== '\t') valueStart = '[{,:-?'.includes(c);
+    if (c !== ' ' && c !== '\t') valueStart = c === '[' || c === '{' || c === ',' || c === ':' || c === '-' || c === '?'; // not includes(): this runs for every character
   }
   return undefined;
 }
@@ -135,9 +135,7 @@ function tooDeep(text: string, limit: number): number | undefined {
  * billions, which anything that walks the document through its aliases would expand. A cycle (an alias inside the
  * node it names) stands for infinitely many. Linear: each anchored node's size is computed once.
  */
-function aliasBomb(doc: Document, view: YamlView, limit: number): { alias: Node; limit: number } | undefined {
-  let own = 0;
-  visit(doc, { Node: () => void own++ });
+function aliasBomb(doc: Document, own: number, view: YamlView, limit: number): { alias: Node; limit: number } | undefined {
   const cap = own + limit + 1;
   const sizes = new Map<unknown, number>();
   let first: Node | undefined;
@@ -161,11 +159,17 @@ function aliasBomb(doc: Document, view: YamlView, limit: number): { alias: Node;
   return first && expanded - own > limit ? { alias: first, limit } : undefined;
 }
 
-/** Like Compose: a repeated key is an error unless the later value is tagged `!reset` or `!override`. */
-function duplicateKey(doc: Document): { key: string; node: Node } | undefined {
+/**
+ * Like Compose: a repeated key is an error unless the later value is tagged `!reset` or `!override`. Also counts the
+ * document's nodes (for aliasBomb) in the same walk, when there is no such key.
+ */
+function duplicateKey(doc: Document): { duplicate?: { key: string; node: Node }; nodes: number } {
   let found: { key: string; node: Node } | undefined;
+  let nodes = 0;
   visit(doc, {
+    Node: () => void nodes++,
     Map(_key, map) {
+      nodes++;
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
@@ -179,7 +183,7 @@ function duplicateKey(doc: Document): { key: string; node: Node } | undefined {
       return undefined;
     },
   });
-  return found;
+  return { duplicate: found, nodes };
 }
 
 /** The `.env` beside the compose file is Compose's default source of interpolation values. */

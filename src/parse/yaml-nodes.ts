@@ -12,6 +12,8 @@ export class YamlView {
   /** Anchors by name, latest definition before use wins as in YAML; built once (yaml's own lookup walks the document per alias). */
   private anchors?: Map<string, Node[]>;
   private readonly entryCache = new WeakMap<object, { key: string; keyNode: Node; value: Node | undefined }[]>();
+  /** The entries of `entryCache` by key, for `get`: the model and the rules ask for keys of the same mappings over and over. */
+  private readonly keyIndex = new WeakMap<object, Map<string, { key: string; keyNode: Node; value: Node | undefined }>>();
 
   constructor(
     readonly file: string,
@@ -80,7 +82,12 @@ export class YamlView {
   }
 
   get(node: unknown, key: string): { keyNode: Node; value: Node | undefined } | undefined {
-    return this.entries(node).find((e) => e.key === key);
+    const entries = this.entries(node);
+    if (entries.length < 8) return entries.find((e) => e.key === key);
+    let index = this.keyIndex.get(entries);
+    // Keys are unique in `entries` (merged by key), so the index finds what `find` would.
+    if (!index) this.keyIndex.set(entries, (index = new Map(entries.map((e) => [e.key, e]))));
+    return index.get(key);
   }
 
   items(node: unknown): Node[] {

@@ -39,9 +39,18 @@ function nameParts(name: string): string[] {
 
 /** Docker BuildKit's SecretsUsedInArgOrEnv semantics: does an ARG/ENV/environment variable NAME read as a secret? */
 export function isSecretName(name: string): boolean {
-  const parts = nameParts(name);
-  return parts.some((p) => DENY_TOKENS.has(p)) && !parts.some((p) => ALLOW_TOKENS.has(p));
+  let verdict = nameVerdicts.get(name);
+  if (verdict === undefined) {
+    const parts = nameParts(name);
+    verdict = parts.some((p) => DENY_TOKENS.has(p)) && !parts.some((p) => ALLOW_TOKENS.has(p));
+    if (nameVerdicts.size >= 100_000) nameVerdicts.clear(); // bounded: names come from the files checked
+    nameVerdicts.set(name, verdict);
+  }
+  return verdict;
 }
+
+/** Verdicts by name: a monorepo repeats the same ARG, ENV and environment names thousands of times. */
+const nameVerdicts = new Map<string, boolean>();
 
 // ---------------------------------------------------------------------------
 // findCredentials
@@ -61,6 +70,9 @@ interface Pattern {
    * lookaheads), so its offset is derivable without the slower `d` (hasIndices) flag. */
   re: RegExp;
   accept?: (value: string) => boolean;
+  /** Literal text every match holds (one of them, case-sensitive): a text without any is not scanned. Most texts
+   * hold none, and a scan with a leading lookbehind tries every position. */
+  hints?: string[];
 }
 
 // A `$NAME` / `${...}` interpolation (compose and Dockerfile alike); `$$` is an escaped `$`.
@@ -75,23 +87,26 @@ const PATTERNS: Pattern[] = [
     re: /aws[_-]?secret[_-]?access[_-]?key["']?(?:\s{0,10}[:=]\s{0,10}|\s{1,10})["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
   },
   // GitHub may lengthen tokens, so accept beyond the current 36.
-  { kind: 'GitHub token', re: /(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36,251})(?![A-Za-z0-9_])/g },
-  { kind: 'GitHub token', re: /(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g },
-  { kind: 'GitLab token', re: /(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,255})(?![A-Za-z0-9_-])/g },
+  { kind: 'GitHub token', re: /(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36,251})(?![A-Za-z0-9_])/g, hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'] },
+  { kind: 'GitHub token', re: /(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/g, hints: ['github_pat_'] },
+  { kind: 'GitLab token', re: /(?<![A-Za-z0-9_-])(glpat-[A-Za-z0-9_-]{20,255})(?![A-Za-z0-9_-])/g, hints: ['glpat-'] },
   {
     kind: 'Slack webhook URL',
     re: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{20,200})/g,
+    hints: ['https://hooks.slack.com/'],
   },
-  { kind: 'Slack token', re: /(?<![A-Za-z0-9_-])(xox[baprs]-[A-Za-z0-9-]{10,250})(?![A-Za-z0-9-])/g },
-  { kind: 'npm token', re: /(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g },
+  { kind: 'Slack token', re: /(?<![A-Za-z0-9_-])(xox[baprs]-[A-Za-z0-9-]{10,250})(?![A-Za-z0-9-])/g, hints: ['xox'] },
+  { kind: 'npm token', re: /(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/g, hints: ['npm_'] },
   {
     kind: 'Stripe key',
     re: /(?<![A-Za-z0-9_])((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,247})(?![A-Za-z0-9_])/g,
+    hints: ['_live_', '_test_'],
   },
-  { kind: 'Anthropic API key', re: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])/g },
+  { kind: 'Anthropic API key', re: /(?<![A-Za-z0-9_-])(sk-ant-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])/g, hints: ['sk-ant-'] },
   {
     kind: 'OpenAI API key',
     re: /(?<![A-Za-z0-9_-])(sk-(?!ant-)[A-Za-z0-9_-]{20,300})(?![A-Za-z0-9_-])/g,
+    hints: ['sk-'],
     // Real keys are random mixed-case alnum; this rejects long hyphenated words like
     // `sk-some-package-name-for-tasks`.
     accept: (v) => /[0-9]/.test(v) && /[a-z]/.test(v.slice(3)) && /[A-Z]/.test(v),
@@ -99,6 +114,7 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'AWS access key id',
     re: /(?<![A-Za-z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])/g,
+    hints: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
   },
   {
     kind: 'password in URL',
@@ -112,6 +128,11 @@ const PATTERNS: Pattern[] = [
     accept: (v) => v !== '' && !VAR_REF.test(v) && !isPlaceholderValue(v),
   },
 ];
+const URL_PATTERN = PATTERNS.findIndex((p) => p.kind === 'password in URL');
+/** Any pattern's hint: one scan tells that a text (most do) holds none, where testing each hint would take twenty. */
+const ANY_HINT = new RegExp(PATTERNS.flatMap((p) => p.hints ?? []).map((h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+/** A URL's scheme (as the pattern takes it) starts at most this many characters before its `://`. */
+const SCHEME_SPAN = 31;
 
 // Private keys are matched as BEGIN..END blocks. The markers are found by two separate regexes
 // and paired while streaming (a lazy `[\s\S]*?` up to END would go quadratic on many BEGINs).
@@ -150,8 +171,17 @@ function findPrivateKeys(text: string, out: Found[]): void {
 export function findCredentials(text: string): CredentialMatch[] {
   const found: Found[] = [];
   findPrivateKeys(text, found);
+  const hinted = ANY_HINT.test(text);
   PATTERNS.forEach((p, priority) => {
-    p.re.lastIndex = 0;
+    let from = 0;
+    if (p.hints && !(hinted && p.hints.some((h) => text.includes(h)))) return;
+    if (priority === URL_PATTERN) {
+      // A password in a URL needs a `://` with an `@` after it; no match starts before the first `://`'s scheme.
+      const sep = text.indexOf('://');
+      if (sep < 0 || text.indexOf('@', sep) < 0) return;
+      from = Math.max(0, sep - SCHEME_SPAN);
+    }
+    p.re.lastIndex = from;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const value = m[1]!;
       if (p.accept && !p.accept(value)) continue;
