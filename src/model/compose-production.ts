@@ -18,6 +18,17 @@ const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3
  * allowed. Returns milliseconds, or undefined when the text is not a valid duration.
  */
 export function parseDuration(text: string): number | undefined {
+  // The rules' option bounds are parsed again for each unit, and files repeat the same few durations.
+  if (durations.has(text)) return durations.get(text);
+  const ms = readDuration(text);
+  if (durations.size >= 10_000) durations.clear();
+  durations.set(text, ms);
+  return ms;
+}
+
+const durations = new Map<string, number | undefined>();
+
+function readDuration(text: string): number | undefined {
   const t = text.trim();
   if (/^[+-]?0$/.test(t)) return 0;
   const m = /^([+-]?)((?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(t);

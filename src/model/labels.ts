@@ -66,6 +66,16 @@ export interface KeyValue {
 
 /** The key/value pairs of a LABEL or ENV instruction, as BuildKit reads them. */
 export function keyValues(df: DockerfileModel, instruction: Instruction): KeyValue[] {
+  // Eight rules read the pairs of each ENV and LABEL, and dockerfile-ast works each value out again on every call:
+  // read once per instruction, and shared (read only).
+  let pairs = keyValueCache.get(instruction);
+  if (!pairs) keyValueCache.set(instruction, (pairs = readKeyValues(df, instruction)));
+  return pairs;
+}
+
+const keyValueCache = new WeakMap<Instruction, KeyValue[]>();
+
+function readKeyValues(df: DockerfileModel, instruction: Instruction): KeyValue[] {
   const props = (instruction as unknown as { getProperties?(): AstProperty[] }).getProperties?.() ?? [];
   return props.map((p) => {
     const valueRange = p.getValueRange();
@@ -104,6 +114,15 @@ export interface ArgDeclaration {
  * and reads each as `name` or `name=default`: unlike ENV and LABEL there is no `ARG name value` form.
  */
 export function argDeclarations(df: DockerfileModel, instruction: Instruction): ArgDeclaration[] {
+  // Read once per instruction and shared (read only), as keyValues.
+  let declarations = argCache.get(instruction);
+  if (!declarations) argCache.set(instruction, (declarations = readArgDeclarations(df, instruction)));
+  return declarations;
+}
+
+const argCache = new WeakMap<Instruction, ArgDeclaration[]>();
+
+function readArgDeclarations(df: DockerfileModel, instruction: Instruction): ArgDeclaration[] {
   const range = instruction.getArgumentsRange();
   if (!range) return [];
   const escape = escapeCharOf(df);

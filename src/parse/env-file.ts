@@ -221,6 +221,19 @@ function nameParts(name: string): string[] {
  * and compounds like PGPASSWORD, minus names whose last part describes the value (`_URL`, `_METHOD`, `_EXPIRE_MINUTES`).
  */
 export function isSecretEnvName(name: string): boolean {
+  let verdict = envNameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = readsAsSecretEnvName(name);
+    if (envNameVerdicts.size >= 100_000) envNameVerdicts.clear(); // bounded: names come from the files checked
+    envNameVerdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+/** Verdicts by name: the same environment names come back in service after service. */
+const envNameVerdicts = new Map<string, boolean>();
+
+function readsAsSecretEnvName(name: string): boolean {
   const parts = nameParts(name);
   if (parts.length === 0 || parts.some((p) => HARMLESS_PARTS.has(p))) return false;
   if (DESCRIPTOR_PARTS.has(parts[parts.length - 1]!)) return false;
