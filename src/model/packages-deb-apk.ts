@@ -99,7 +99,8 @@ export function unwrapCommand(command: ShellCommand): { word: ShellWord; args: S
     const first = words[0];
     if (!first || first.value === undefined) return undefined;
     const name = first.value.slice(first.value.lastIndexOf('/') + 1);
-    const wrapper = WRAPPERS[name];
+    // Own keys only: a command named `constructor` or `toString` is no wrapper.
+    const wrapper = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (!wrapper) return { word: first, args: words.slice(1) };
     let i = 1;
     for (; i < words.length; i++) {
@@ -201,7 +202,7 @@ export function toolCalls(df: DockerfileModel): ToolCall[] {
       const seen = unwrapCommand(command);
       if (!seen) continue;
       const tool = seen.word.value!.slice(seen.word.value!.lastIndexOf('/') + 1);
-      const spec = TOOL_OPTIONS[tool];
+      const spec = Object.hasOwn(TOOL_OPTIONS, tool) ? TOOL_OPTIONS[tool] : undefined;
       if (!spec) continue;
       calls.push({ run, command, tool, word: seen.word, args: seen.args, ...parseArgs(seen.args, spec) });
     }

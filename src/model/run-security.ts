@@ -169,7 +169,8 @@ export function viewOf(df: DockerfileModel, command: ShellCommand, script: Scrip
       words = words.slice(2);
       break;
     }
-    const valued = WRAPPERS[name];
+    // Own keys only: a command named `constructor` or `toString` is no wrapper.
+    const valued = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
     if (valued === undefined) break;
     let i = 1;
     for (; i < words.length; i++) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../parse/dockerfile.js';
+import { toolCalls, unwrapCommand } from './packages-deb-apk.js';
 import { commandName, hasFlag, positionalArgs, refOf, runInstructions } from './run.js';
+import { commandViews } from './run-security.js';
 
 const runs = (text: string) => {
   const df = parseDockerfile('/x/Dockerfile', text);
@@ -105,5 +107,14 @@ describe('flags', () => {
   });
   it('lists positional arguments, skipping values of flags that take one', () => {
     expect(positionalArgs(command('apt-get install -t bookworm-backports -y curl'), ['-t']).map((a) => a.value)).toEqual(['install', 'curl']);
+  });
+});
+
+describe('wrappers', () => {
+  it('takes a command named like an Object property (`constructor`, `toString`) for no wrapper', () => {
+    const { df, runs: [run] } = runs('FROM alpine\nRUN constructor -x a && toString -ab c && valueOf -u x && sudo -u x apk add y\n');
+    expect(run!.commands.map((c) => unwrapCommand(c)?.word.value)).toEqual(['constructor', 'toString', 'valueOf', 'apk']);
+    expect(commandViews(df, run!).map((v) => v.name)).toEqual(['constructor', 'toString', 'valueOf', 'apk']);
+    expect(toolCalls(df).map((c) => c.tool)).toEqual(['apk']);
   });
 });
