@@ -3,6 +3,8 @@ import { DockerfileParser, type Dockerfile, type From, type Instruction } from '
 import { LineIndex, type Range, type SourceRef } from '../model/location.js';
 import type { ParseProblem } from './compose.js';
 import { maskSecret } from '../util/secrets.js';
+// Installs faster equivalents of two dockerfile-ast steps before any Dockerfile is parsed.
+import './dockerfile-ast-patches.js';
 
 /** dockerfile-ast counts from 0; everything dockpolicy reports counts from 1. */
 interface AstRange {
@@ -42,33 +44,47 @@ const KEYWORDS = new Set([
   'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ]);
 
-// dockerfile-ast re-tokenizes an instruction's arguments on every call of these accessors, and ninety rules call
-// them: an instruction never changes after parsing, so each instance computes them once.
-const MEMOIZED = ['getArguments', 'getArgumentsContent', 'getRawArgumentsContent', 'getArgumentsRange', 'getFlags', 'getJSONStrings', 'getHeredocs', 'getProperties', 'getExpandedArguments'];
+// dockerfile-ast re-tokenizes an instruction's arguments on every call of these accessors (and upper-cases the
+// keyword on every getKeyword), and ninety rules call them: an instruction never changes after parsing, so each
+// instance computes them once. The value is kept on the instance under a symbol of its own per class and accessor:
+// a WeakMap lookup per call cost more than some of the accessors, and a WeakMap of every instruction slowed the GC.
+const MEMOIZED = ['getKeyword', 'getArguments', 'getArgumentsContent', 'getRawArgumentsContent', 'getArgumentsRange', 'getFlags', 'getJSONStrings', 'getHeredocs', 'getProperties', 'getExpandedArguments'];
 // What an accessor gives when dockerfile-ast itself throws on odd input: getHeredocs does on a continued instruction
 // whose next line is a comment such as `#\--` (found by fuzzing); a heredoc it cannot read is taken as none.
 const FALLBACK: Record<string, () => unknown> = { getHeredocs: () => [] };
+// An instruction none of whose arguments starts with `<<` has none (dockerfile-ast scans its whole text to find that
+// out, or throws as above): answered without the scan.
+const instructionProto = dockerfileAst.Instruction.prototype as unknown as { getHeredocs(this: Instruction): unknown[] };
+/** dockerfile-ast's own getHeredocs, for the test that compares it with the shortcut. */
+export const libraryGetHeredocs = instructionProto.getHeredocs;
+instructionProto.getHeredocs = function (this: Instruction) {
+  for (const arg of this.getArguments()) if (arg.getValue().startsWith('<<')) return libraryGetHeredocs.call(this);
+  return [];
+};
 const memoized = Symbol('dockpolicy.memoized');
+/** Stands for a cached `undefined`, so that an absent slot means "not computed yet". */
+const NONE = Symbol('dockpolicy.none');
 for (const exported of Object.values(dockerfileAst)) {
   const proto = (exported as { prototype?: Record<string | symbol, unknown> }).prototype;
   if (!proto) continue;
   for (const name of MEMOIZED) {
     const original = Object.getOwnPropertyDescriptor(proto, name)?.value as ((this: object) => unknown) & { [memoized]?: true };
     if (typeof original !== 'function' || original.length !== 0 || original[memoized]) continue;
-    const cache = new WeakMap<object, unknown>();
+    // One slot per class and accessor: a subclass's getArguments calls its parent's, and each keeps its own value.
+    const slot = Symbol(`dockpolicy.${name}`);
     const fallback = FALLBACK[name];
-    const wrapped = function (this: object): unknown {
-      if (!cache.has(this)) {
-        let value: unknown;
-        try {
-          value = original.call(this);
-        } catch (e) {
-          if (!fallback) throw e;
-          value = fallback();
-        }
-        cache.set(this, value);
+    const wrapped = function (this: Record<symbol, unknown>): unknown {
+      const cached = this[slot];
+      if (cached !== undefined) return cached === NONE ? undefined : cached;
+      let value: unknown;
+      try {
+        value = original.call(this);
+      } catch (e) {
+        if (!fallback) throw e;
+        value = fallback();
       }
-      return cache.get(this);
+      this[slot] = value === undefined ? NONE : value;
+      return value;
     };
     proto[name] = Object.assign(wrapped, { [memoized]: true as const });
   }
