@@ -369,8 +369,13 @@ export function isWindowsAbsolute(path: string): boolean {
   return /^[A-Za-z]:/.test(path);
 }
 
+/** `/` or `/a/b`: absolute, no empty, `.` or `..` part, no trailing slash. */
+const NORMAL_POSIX = /^(?:\/|(?:\/(?!\.\.?(?:\/|$))[^/]+)+)$/;
+
 /** Collapses `//`, `.` and `..` and drops a trailing slash (POSIX paths only). */
 export function normalizePosix(path: string): string {
+  // Most paths are normal already (`/usr/src/app`): returned as they are, without splitting and joining.
+  if (NORMAL_POSIX.test(path)) return path;
   const out: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;

@@ -35,9 +35,16 @@ export function effectiveCommand(command: ShellCommand): ShellCommand | undefine
   return { ...command, name: seen.word.value, words: [seen.word, ...seen.args], args: seen.args };
 }
 
-/** The commands of a RUN in source order, each seen through its wrappers (unknown commands left out). */
-export function effectiveCommands(run: RunInstruction): ShellCommand[] {
-  return run.commands.map(effectiveCommand).filter((c): c is ShellCommand => c !== undefined);
+const effectiveCache = new WeakMap<RunInstruction, readonly ShellCommand[]>();
+
+/**
+ * The commands of a RUN in source order, each seen through its wrappers (unknown commands left out). Computed once
+ * per RUN: eight rules ask for them.
+ */
+export function effectiveCommands(run: RunInstruction): readonly ShellCommand[] {
+  let commands = effectiveCache.get(run);
+  if (!commands) effectiveCache.set(run, (commands = run.commands.map(effectiveCommand).filter((c): c is ShellCommand => c !== undefined)));
+  return commands;
 }
 
 /** A word whose value is not known before the build: it holds an expansion (`$PKGS`, `$(...)`, `${V}`). */

@@ -120,8 +120,12 @@ function commandAfter(words: ShellWord[], spec: WrapperSpec): number | undefined
   return undefined;
 }
 
-/** Every script of a RUN and the programs its commands run, in source order per script. */
-export function invocationsOf(df: DockerfileModel, run: RunInstruction): Invocation[] {
+const invocationCache = new WeakMap<RunInstruction, readonly Invocation[]>();
+
+/** Every script of a RUN and the programs its commands run, in source order per script (once per RUN: six rules ask). */
+export function invocationsOf(df: DockerfileModel, run: RunInstruction): readonly Invocation[] {
+  const cached = invocationCache.get(run);
+  if (cached) return cached;
   const out: Invocation[] = [];
   for (const script of scriptsOf(df, run)) {
     for (const command of script.commands) {
@@ -129,6 +133,7 @@ export function invocationsOf(df: DockerfileModel, run: RunInstruction): Invocat
       if (invocation) out.push(invocation);
     }
   }
+  invocationCache.set(run, out);
   return out;
 }
 

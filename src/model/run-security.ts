@@ -204,9 +204,13 @@ function assignOffset(df: DockerfileModel, command: ShellCommand, name: string):
   return at >= 0 && at <= Math.max(command.span.end, command.span.start + 4096) ? at : command.span.start;
 }
 
-/** Every command of every script of the RUN, seen through wrappers. */
-export function commandViews(df: DockerfileModel, run: RunInstruction): CommandView[] {
-  return scriptsOf(df, run).flatMap((script) => script.commands.map((c) => viewOf(df, c, script)));
+const viewCache = new WeakMap<RunInstruction, readonly CommandView[]>();
+
+/** Every command of every script of the RUN, seen through wrappers (computed once per RUN: several rules ask). */
+export function commandViews(df: DockerfileModel, run: RunInstruction): readonly CommandView[] {
+  let views = viewCache.get(run);
+  if (!views) viewCache.set(run, (views = scriptsOf(df, run).flatMap((script) => script.commands.map((c) => viewOf(df, c, script)))));
+  return views;
 }
 
 // --- variables -------------------------------------------------------------------------------------------------

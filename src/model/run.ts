@@ -52,7 +52,11 @@ export function refOf(df: DockerfileModel, span: TextSpan): SourceRef {
 
 /** The command's name without its directory: `/usr/bin/apt-get` → `apt-get`. */
 export function commandName(command: ShellCommand): string | undefined {
-  return command.name?.slice(command.name.lastIndexOf('/') + 1);
+  // Called for every command by dozens of rules: no new string when there is no directory.
+  const name = command.name;
+  if (name === undefined) return undefined;
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? name : name.slice(slash + 1);
 }
 
 /**
@@ -191,34 +195,46 @@ function firstLine(text: string): string {
  * are left as written.
  */
 function shellText(text: string, escape: string, heredoc: boolean): string {
-  const out = text.replace(/\r/g, ' ').split('');
+  const src = text.includes('\r') ? text.replace(/\r/g, ' ') : text;
   const escapeChar = escape === '`' ? '`' : '\\';
+  // The replacements, each by the offset of its first character (a later one at the same offset wins): far fewer
+  // than the characters, so the text is not copied into an array of characters and joined again. They come in
+  // increasing order (a line's edits, then at most the last character and newline of the line before).
+  const edits = new Map<number, string>();
   let lineStart = 0;
   let continued = false;
-  for (let i = 0; i <= out.length; i++) {
-    if (i < out.length && out[i] !== '\n') continue;
-    const line = out.slice(lineStart, i).join('');
-    if (continued && line.length > 0 && /^\s*(#|$)/.test(line)) {
+  for (let nl = src.indexOf('\n'); ; nl = src.indexOf('\n', nl + 1)) {
+    // The line is [lineStart, i), ended by a newline unless it is the last; only earlier lines have been edited.
+    const i = nl < 0 ? src.length : nl;
+    if (continued && i > lineStart && /^\s*(#|$)/.test(src.slice(lineStart, i))) {
       // A comment or blank line inside a continuation: blanks, ending in an escape.
-      for (let k = lineStart; k < i; k++) out[k] = ' ';
-      out[i - 1] = '\\';
-    } else if (continued && line.length === 0 && i < out.length) {
+      if (i - 1 > lineStart) edits.set(lineStart, ' '.repeat(i - 1 - lineStart));
+      edits.set(i - 1, '\\');
+    } else if (continued && i === lineStart && nl >= 0) {
       // An empty line: its newline becomes the escape of the line before, which ends `\\\n`.
-      out[lineStart - 2] = ' ';
-      out[lineStart - 1] = '\\';
+      edits.set(lineStart - 2, ' ');
+      edits.set(lineStart - 1, '\\');
     } else {
-      const m = /[ \t]*$/.exec(line)!;
-      const escapeAt = lineStart + m.index - 1;
-      continued = !heredoc && escapeAt >= lineStart && out[escapeAt] === escapeChar;
+      let blanks = i;
+      while (blanks > lineStart && (src[blanks - 1] === ' ' || src[blanks - 1] === '\t')) blanks--;
+      const escapeAt = blanks - 1;
+      continued = !heredoc && escapeAt >= lineStart && src[escapeAt] === escapeChar;
       if (continued) {
         // Docker allows blanks after the escape; the shell wants it last.
-        out[escapeAt] = ' ';
-        out[i - 1] = '\\';
+        edits.set(escapeAt, ' ');
+        edits.set(i - 1, '\\');
       }
     }
     lineStart = i + 1;
+    if (nl < 0) break;
   }
-  return out.join('');
+  let out = '';
+  let from = 0;
+  for (const [at, value] of edits) {
+    out += src.slice(from, at) + value;
+    from = at + value.length;
+  }
+  return from === 0 ? src : out + src.slice(from);
 }
 
 /** The SHELL in effect at an instruction: the last SHELL before it in its stage or the stages it builds on. */

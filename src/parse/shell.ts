@@ -145,25 +145,32 @@ const MEMO_CHARS = 16_000_000;
 const memo = new Map<string, ParsedShell>();
 let memoChars = 0;
 
-/** A copy of a parse with every offset moved by `base` (pipelines and their commands stay linked). */
+/**
+ * A copy of a parse with every offset moved by `base` (pipelines and their commands stay linked). It runs once per
+ * RUN: objects are built with their fields spelled out rather than spread, and the map from the cached pipelines to
+ * their copies is made only when there are pipelines.
+ */
 function shifted(parsed: ParsedShell, base: number): ParsedShell {
   const span = (s: TextSpan): TextSpan => ({ start: s.start + base, end: s.end + base });
-  const word = (w: ShellWord): ShellWord => ({ ...w, span: span(w.span) });
-  const pipelines = new Map<ShellPipeline, ShellPipeline>(parsed.pipelines.map((p) => [p, { span: span(p.span), commands: [] }]));
-  const commands = new Map<ShellCommand, ShellCommand>();
+  const pipelines = parsed.pipelines.length > 0 ? new Map<ShellPipeline, ShellPipeline>(parsed.pipelines.map((p) => [p, { span: span(p.span), commands: [] }])) : undefined;
+  const commands: ShellCommand[] = [];
   for (const c of parsed.commands) {
-    const words = c.words.map(word);
-    const copy: ShellCommand = { ...c, words, args: words.slice(c.words.length - c.args.length), assigns: c.assigns.map((a) => ({ ...a })), span: span(c.span) };
+    const words: ShellWord[] = [];
+    for (const w of c.words) words.push({ value: w.value, raw: w.raw, span: { start: w.span.start + base, end: w.span.end + base } });
+    const assigns: ShellCommand['assigns'] = [];
+    for (const a of c.assigns) assigns.push({ name: a.name, value: a.value });
+    const copy: ShellCommand = { name: c.name, words, args: words.slice(c.words.length - c.args.length), assigns, span: span(c.span), subshell: c.subshell };
     if (c.pipeline) {
-      copy.pipeline = pipelines.get(c.pipeline)!;
+      copy.pipeline = pipelines!.get(c.pipeline)!;
       copy.pipeline.commands.push(copy);
     }
-    commands.set(c, copy);
+    commands.push(copy);
   }
+  const copyOf = (c: ShellCommand): ShellCommand => commands[parsed.commands.indexOf(c)]!;
   return {
-    commands: parsed.commands.map((c) => commands.get(c)!),
-    pipelines: [...pipelines.values()],
-    heredocs: parsed.heredocs.map((h) => ({ command: h.command && commands.get(h.command), body: h.body, span: span(h.span) })),
+    commands,
+    pipelines: pipelines ? [...pipelines.values()] : [],
+    heredocs: parsed.heredocs.map((h) => ({ command: h.command && copyOf(h.command), body: h.body, span: span(h.span) })),
     ...(parsed.error ? { error: { message: parsed.error.message, at: parsed.error.at + base } } : {}),
   };
 }
