@@ -101,17 +101,26 @@ function prepare(compose: ComposeFile): Prepared | undefined {
   if (raw === null || raw === undefined) return undefined;
   const view = compose.yaml;
   const unknown = new Set<string>();
-  const walk = (value: unknown, node: Node | undefined, at: Segment[]): unknown => {
+  // The path of the value being walked: one array, pushed and popped (read only while the value is walked).
+  const at: Segment[] = [];
+  const walk = (value: unknown, node: Node | undefined): unknown => {
     if (Array.isArray(value)) {
       const items = node && view.isSeq(node) ? (node as YAMLSeq).items : [];
-      return value.map((v, i) => walk(v, view.resolve(items[i]), [...at, i]));
+      return value.map((v, i) => {
+        at.push(i);
+        const out = walk(v, view.resolve(items[i]));
+        at.pop();
+        return out;
+      });
     }
     if (isPlainObject(value)) {
       const out: Record<string, unknown> = {};
       for (const [key, v] of Object.entries(value)) {
         const entry = node ? view.get(node, key) : undefined;
         if (entry?.value?.tag === '!reset') continue; // compose-go drops `!reset` entries before validating
-        out[key] = walk(v, entry?.value, [...at, key]);
+        at.push(key);
+        out[key] = walk(v, entry?.value);
+        at.pop();
       }
       return out;
     }
@@ -124,7 +133,7 @@ function prepare(compose: ComposeFile): Prepared | undefined {
     const cast = castFor(at)?.(result.value);
     return cast ?? result.value;
   };
-  return { data: walk(raw, compose.root, []), unknown };
+  return { data: walk(raw, compose.root), unknown };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -153,8 +153,8 @@ function scanCredentials(df: DockerfileModel, instruction: Instruction, report: 
 
 function checkCopy(project: Project, df: DockerfileModel, instruction: Instruction, report: Reporter): void {
   const keyword = instruction.getKeyword();
+  const contexts = project.contextsOf(df);
   for (const source of copySources(df, instruction)) {
-    const contexts = project.contextsOf(df);
     if (isSecretFile(source.value)) {
       // A named PEM that turns out to hold only certificates is fine; one we cannot read is assumed secret.
       if (!contexts.some((c) => isPublicFile(path.join(c.dir, source.value)))) report({ messageId: 'secretFile', data: { keyword, file: source.value }, at: source.at });

@@ -136,7 +136,7 @@ function expandedText(df: DockerfileModel, instruction: Instruction): [string, n
     const start = offsetOf(df, range.start);
     return [[df.text.slice(start, offsetOf(df, range.end)), start, quotes]];
   };
-  const flags = (instruction as unknown as { getFlags?(): Flag[] }).getFlags?.() ?? [];
+  const flags = () => (instruction as unknown as { getFlags?(): Flag[] }).getFlags?.() ?? [];
   switch (keyword) {
     case 'WORKDIR':
     case 'USER':
@@ -144,10 +144,10 @@ function expandedText(df: DockerfileModel, instruction: Instruction): [string, n
     case 'STOPSIGNAL':
       return slice(instruction.getArgumentsRange());
     case 'RUN':
-      return flags.filter((f) => f.getName().toLowerCase() === 'mount').flatMap((f) => slice(f.getValueRange()));
+      return flags().filter((f) => f.getName().toLowerCase() === 'mount').flatMap((f) => slice(f.getValueRange()));
     case 'COPY':
     case 'ADD': {
-      const out = flags.filter((f) => f.getName().toLowerCase() !== 'from').flatMap((f) => slice(f.getValueRange()));
+      const out = flags().filter((f) => f.getName().toLowerCase() !== 'from').flatMap((f) => slice(f.getValueRange()));
       let heredocs: Heredoc[] = [];
       try {
         heredocs = (instruction as unknown as { getHeredocs?(): Heredoc[] }).getHeredocs?.() ?? [];

@@ -56,7 +56,6 @@ export class BuildContext {
 
   filesTakenBy(sources: string[]): string[] {
     const files = this.files();
-    const split = (this.splitCache ??= files.map((f) => f.split('/')));
     const taken = new Set<string>();
     for (const src of sources) {
       // Remote sources and unresolved variables say nothing about the local context.
@@ -67,10 +66,16 @@ export class BuildContext {
         files.forEach((f) => taken.add(f));
         continue;
       }
+      if (!/[*?[\\]/.test(clean)) {
+        // No wildcard or escape: each segment's pattern matches only itself, so compare the paths as text.
+        const under = `${clean}/`;
+        for (const f of files) if (f === clean || f.startsWith(under)) taken.add(f);
+        continue;
+      }
       const segs = clean.split('/').map(goMatchRegExp);
       if (segs.some((r) => r === undefined)) continue; // a malformed pattern is a build error
       // A file is taken if it is the match itself or lies under a matched directory.
-      split.forEach((parts, k) => {
+      (this.splitCache ??= files.map((f) => f.split('/'))).forEach((parts, k) => {
         if (parts.length >= segs.length && segs.every((r, i) => r!.test(parts[i]))) taken.add(files[k]);
       });
     }

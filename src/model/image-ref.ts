@@ -500,7 +500,7 @@ export function resolvedImage(df: DockerfileModel, stage: Stage, scope = globalS
   let image: (FromWord & { value?: string }) | undefined;
   if (word) {
     const expansion = expandWord(word.raw, scope, escapeChar(df));
-    image = { ...word, value: expansion.known && expansion.value !== '' ? expansion.value : undefined };
+    image = { raw: word.raw, offset: word.offset, range: word.range, value: expansion.known && expansion.value !== '' ? expansion.value : undefined };
   }
   byStage.set(stage, image);
   return image;

@@ -7,6 +7,12 @@ export interface Located {
   at: SourceRef;
 }
 
+function distinctKeys(entries: readonly { key: string }[]): boolean {
+  if (entries.length > 8) return new Set(entries.map((e) => e.key)).size === entries.length;
+  for (let i = 1; i < entries.length; i++) for (let j = 0; j < i; j++) if (entries[i]!.key === entries[j]!.key) return false;
+  return true;
+}
+
 /** Navigation over a parsed YAML document that follows aliases and `<<` merge keys, keeping source positions. */
 export class YamlView {
   /** Anchors by name, latest definition before use wins as in YAML; built once (yaml's own lookup walks the document per alias). */
@@ -72,11 +78,14 @@ export class YamlView {
       }
       own.push({ key: String(raw), keyNode, value: this.resolve(pair.value) });
     }
-    // A key repeated with `!reset`/`!override` replaces the earlier one, in the earlier one's place.
-    const byKey = new Map<string, (typeof own)[number]>();
-    for (const e of own) byKey.set(e.key, e);
-    for (const e of merged) if (!byKey.has(e.key)) byKey.set(e.key, e);
-    const result = [...byKey.values()];
+    let result = own; // most mappings: no merge, no repeated key
+    if (merged.length > 0 || !distinctKeys(own)) {
+      // A key repeated with `!reset`/`!override` replaces the earlier one, in the earlier one's place.
+      const byKey = new Map<string, (typeof own)[number]>();
+      for (const e of own) byKey.set(e.key, e);
+      for (const e of merged) if (!byKey.has(e.key)) byKey.set(e.key, e);
+      result = [...byKey.values()];
+    }
     this.entryCache.set(map, result);
     return result;
   }
