@@ -94,6 +94,12 @@ testRule(rule, {
       errors: [{ messageId: 'misplaced', line: 6, column: 5, data: { key: 'env_file', before: 'environment' } }],
     },
     {
+      name: 'a key two groups list takes the place of the first',
+      compose: svc('    ports:\n      - "8080:8080"\n    image: acme/app:1.4\n'),
+      options: { groups: { Networking: ['ports', 'networks', 'image'] } },
+      errors: [{ messageId: 'misplaced', line: 5, column: 5, data: { key: 'image', before: 'ports' } }],
+    },
+    {
       name: 'each service of the file',
       compose: `${svc('    user: "1000"\n    image: acme/app:1.4\n')}  db:\n    healthcheck:\n      test: ["CMD", "pg_isready"]\n    environment:\n      POSTGRES_DB: app\n`,
       errors: [

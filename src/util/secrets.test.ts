@@ -82,6 +82,9 @@ describe('findCredentials', () => {
     ['password in URL', 'postgres://user:pass@host/db', 'pass'],
     ['password in URL', 'https://u:p@x', 'p'],
     ['password in URL', 'REDIS_URL=redis://:s3cr3t:pw@redis:6379/0', 's3cr3t:pw'],
+    // The scan starts just before the first `://`: a later URL, and a scheme of 31 characters, are still found.
+    ['password in URL', 'RUN curl -fsSL https://example.com/a.sh | sh && git clone https://bot:hunter22@git.example.com/r.git', 'hunter22'],
+    ['password in URL', `X=${'a'.repeat(31)}://u:pw123456@h`, 'pw123456'],
   ])('%s in %j', (kind, text, value) => {
     const found = findCredentials(text);
     expect(found).toHaveLength(1);
@@ -114,6 +117,8 @@ describe('findCredentials', () => {
     ['too-short GitHub token', 'ghp' + '_' + body(35)],
     ['AWS secret from variable', 'AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}'],
     ['variable names only', 'ARG GITHUB_TOKEN\nARG OPENAI_API_KEY'],
+    ['scheme longer than 31 characters', `X=${'a'.repeat(32)}://u:pw123456@h`],
+    ['@ only before the ://', 'user:pw123456@host then https://example.com'],
   ])('nothing in %s', (_label, text) => {
     expect(findCredentials(text)).toEqual([]);
   });
