@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import { toolCalls, unwrapCommand } from './packages-deb-apk.js';
-import { commandName, hasFlag, positionalArgs, refOf, runInstructions } from './run.js';
+import { commandName, hasFlag, positionalArgs, refOf, runInstructions, shellText } from './run.js';
 import { commandViews } from './run-security.js';
 
 const runs = (text: string) => {
@@ -116,5 +116,51 @@ describe('wrappers', () => {
     expect(run!.commands.map((c) => unwrapCommand(c)?.word.value)).toEqual(['constructor', 'toString', 'valueOf', 'apk']);
     expect(commandViews(df, run!).map((v) => v.name)).toEqual(['constructor', 'toString', 'valueOf', 'apk']);
     expect(toolCalls(df).map((c) => c.tool)).toEqual(['apk']);
+  });
+});
+
+describe('shell text', () => {
+  // The first implementation, a character array edited in place: simple, and too slow to keep.
+  function reference(text: string, escape: string, heredoc: boolean): string {
+    const out = text.replace(/\r/g, ' ').split('');
+    const escapeChar = escape === '`' ? '`' : '\\';
+    let lineStart = 0;
+    let continued = false;
+    for (let i = 0; i <= out.length; i++) {
+      if (i < out.length && out[i] !== '\n') continue;
+      const line = out.slice(lineStart, i).join('');
+      if (continued && line.length > 0 && /^\s*(#|$)/.test(line)) {
+        for (let k = lineStart; k < i; k++) out[k] = ' ';
+        out[i - 1] = '\\';
+      } else if (continued && line.length === 0 && i < out.length) {
+        out[lineStart - 2] = ' ';
+        out[lineStart - 1] = '\\';
+      } else {
+        const m = /[ \t]*$/.exec(line)!;
+        const escapeAt = lineStart + m.index - 1;
+        continued = !heredoc && escapeAt >= lineStart && out[escapeAt] === escapeChar;
+        if (continued) {
+          out[escapeAt] = ' ';
+          out[i - 1] = '\\';
+        }
+      }
+      lineStart = i + 1;
+    }
+    return out.join('');
+  }
+
+  it('gives what the character-array implementation gives, on generated texts', () => {
+    const pieces = ['\\', '`', ' ', '\t', '\n', '\r', '#', 'a', '<', '\u00a0', '\v', '\u2028', '\ud83d', '"'];
+    let seed = 3;
+    for (let k = 0; k < 20_000; k++) {
+      let text = '';
+      for (let i = k % 24; i > 0; i--) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        text += pieces[seed % pieces.length];
+      }
+      for (const escape of ['\\', '`']) {
+        for (const heredoc of [false, true]) expect(shellText(text, escape, heredoc), JSON.stringify(text)).toBe(reference(text, escape, heredoc));
+      }
+    }
   });
 });

@@ -194,7 +194,7 @@ function firstLine(text: string): string {
  * empty lines inside a continued instruction, which Docker drops, become blanks that continue the line. Heredoc bodies
  * are left as written.
  */
-function shellText(text: string, escape: string, heredoc: boolean): string {
+export function shellText(text: string, escape: string, heredoc: boolean): string {
   const src = text.includes('\r') ? text.replace(/\r/g, ' ') : text;
   const escapeChar = escape === '`' ? '`' : '\\';
   // The replacements, each by the offset of its first character (a later one at the same offset wins): far fewer
@@ -206,7 +206,7 @@ function shellText(text: string, escape: string, heredoc: boolean): string {
   for (let nl = src.indexOf('\n'); ; nl = src.indexOf('\n', nl + 1)) {
     // The line is [lineStart, i), ended by a newline unless it is the last; only earlier lines have been edited.
     const i = nl < 0 ? src.length : nl;
-    if (continued && i > lineStart && /^\s*(#|$)/.test(src.slice(lineStart, i))) {
+    if (continued && i > lineStart && blankOrComment(src, lineStart)) {
       // A comment or blank line inside a continuation: blanks, ending in an escape.
       if (i - 1 > lineStart) edits.set(lineStart, ' '.repeat(i - 1 - lineStart));
       edits.set(i - 1, '\\');
@@ -236,6 +236,13 @@ function shellText(text: string, escape: string, heredoc: boolean): string {
   }
   return from === 0 ? src : out + src.slice(from);
 }
+
+/** Whether the line starting at `start` holds only blanks, or blanks and a comment (read in place, not cut out). */
+function blankOrComment(text: string, start: number): boolean {
+  BLANK_OR_COMMENT.lastIndex = start;
+  return BLANK_OR_COMMENT.test(text);
+}
+const BLANK_OR_COMMENT = /[^\S\n]*(?:#|\n|$)/y;
 
 /** The SHELL in effect at an instruction: the last SHELL before it in its stage or the stages it builds on. */
 /** The shell a RUN of `stage` runs with, given the last SHELL instruction before it (in the stage or those it builds on). */

@@ -227,8 +227,7 @@ function processArguments(this: ParserInternals, dockerfile: unknown, instructio
           continue;
         }
         // The one change: without a `<` (a heredoc may be written `<\<EOF`), processHeredocs would find none.
-        const lt = buffer.indexOf('<', start);
-        if (lt === -1 || lt >= i) return i;
+        if (!hasLessThan(buffer, start, i)) return i;
         return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
       }
       case this.escapeChar: {
@@ -266,6 +265,12 @@ function processArguments(this: ParserInternals, dockerfile: unknown, instructio
     }
   }
   return buffer.length;
+}
+
+/** Whether text[start, end) holds a `<` (looked for in that range only: indexOf would scan the rest of the file). */
+function hasLessThan(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 60) return true;
+  return false;
 }
 
 parserProto.processArguments = processArguments;
