@@ -52,11 +52,7 @@ export function refOf(df: DockerfileModel, span: TextSpan): SourceRef {
 
 /** The command's name without its directory: `/usr/bin/apt-get` → `apt-get`. */
 export function commandName(command: ShellCommand): string | undefined {
-  // Called for every command by dozens of rules: no new string when there is no directory.
-  const name = command.name;
-  if (name === undefined) return undefined;
-  const slash = name.lastIndexOf('/');
-  return slash < 0 ? name : name.slice(slash + 1);
+  return command.name?.slice(command.name.lastIndexOf('/') + 1);
 }
 
 /**
