@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseArgs, HELP, type CheckArgs } from './args.js';
@@ -138,26 +138,73 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
 
 /** Each `--format` to its `--output` file or stdout; reporters are loaded only when asked for. */
 async function writeReports(args: CheckArgs, run: RunResult, io: Io): Promise<void> {
-  const { loadReporter } = await import('../report/index.js');
+  const { loadReportChunks } = await import('../report/index.js');
   for (const { format, output } of args.reports) {
     const color = !output && (args.color ?? (io.isTTY && !('NO_COLOR' in io.env)));
-    let text: string;
+    let chunks: Iterable<string>;
     if (format === 'sarif') {
       // GitHub rejects logs over its limits: the reporter drops the least severe results and says why, here too.
-      const sarif = (await import('../report/sarif.js')).renderSarif(run);
+      const sarif = (await import('../report/sarif.js')).sarifReport(run);
       if (sarif.note) io.stderr(`dockpolicy: ${sarif.note}\n`);
-      text = sarif.text;
-    } else text = (await loadReporter(format))(run, { color });
+      chunks = sarif.chunks();
+    } else chunks = (await loadReportChunks(format))(run, { color });
+    // Written as it is made, a megabyte at a time: a monorepo's report is hundreds of megabytes as one string.
     if (output === undefined) {
-      io.stdout(text);
+      for (const piece of batched(chunks)) {
+        // The default io returns process.stdout.write's answer: a pipe (asynchronous) would otherwise queue the whole
+        // report when its reader is slower than the report is made.
+        if ((io.stdout(piece) as unknown) === false) await drained(process.stdout);
+      }
       continue;
     }
+    const fail = (e: unknown) => new UsageError(`--output: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    let fd: number;
     try {
-      writeFileSync(path.resolve(io.cwd, output), text);
+      fd = openSync(path.resolve(io.cwd, output), 'w');
     } catch (e) {
-      throw new UsageError(`--output: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw fail(e);
+    }
+    try {
+      for (const piece of batched(chunks)) {
+        try {
+          writeFileSync(fd, piece);
+        } catch (e) {
+          throw fail(e);
+        }
+      }
+    } finally {
+      closeSync(fd);
     }
   }
+}
+
+/** Resolves when a stream has written what it held, or is closed (a reader that went away). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/** Pieces of text joined into strings of about a megabyte: fewer writes than pieces, never the whole. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= 1 << 20) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length) yield parts.join('');
 }
 
 /** What a partial run looks at: the files it reports on (`targets`), the files it loads to see their stacks. */

@@ -12,16 +12,20 @@
 // Levels map to Checkstyle's severities: error → error, warning → warning, note → info. Files only a finding points
 // at (an env file) are listed too. Messages carry " [stack: <name>]" for findings about a stack.
 import type { Level } from '../engine/finding.js';
-import type { Reporter } from './types.js';
-import { messageWithStack, reportFiles } from './util.js';
+import type { ReportChunks } from './types.js';
+import { joined, messageWithStack, reportFiles } from './util.js';
 import { XML_DECLARATION, xmlAttrs } from './xml.js';
 
 const SEVERITY: Record<Level, string> = { error: 'error', warning: 'warning', note: 'info' };
 
-export const checkstyle: Reporter = (result) => {
-  const files = reportFiles(result).map((file) => {
+export const checkstyleChunks: ReportChunks = function* (result) {
+  yield `${XML_DECLARATION}\n<checkstyle version="4.3">\n`;
+  for (const file of reportFiles(result)) {
     const open = `  <file${xmlAttrs({ name: file.relativePath })}`;
-    if (!file.findings.length) return `${open}/>`;
+    if (!file.findings.length) {
+      yield `${open}/>\n`;
+      continue;
+    }
     const errors = file.findings.map(
       (f) =>
         `    <error${xmlAttrs({
@@ -32,7 +36,9 @@ export const checkstyle: Reporter = (result) => {
           source: `dockpolicy.${f.ruleId}`,
         })}/>`,
     );
-    return [`${open}>`, ...errors, '  </file>'].join('\n');
-  });
-  return [XML_DECLARATION, '<checkstyle version="4.3">', ...files, '</checkstyle>'].join('\n') + '\n';
+    yield `${[`${open}>`, ...errors, '  </file>'].join('\n')}\n`;
+  }
+  yield '</checkstyle>\n';
 };
+
+export const checkstyle = joined(checkstyleChunks);

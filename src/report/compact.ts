@@ -5,13 +5,15 @@
 // Columns are 1-based UTF-16 code units like every dockpolicy format (not GNU's tab stops of 8). Nothing else is
 // printed, no header or summary, and an empty report is an empty string. A line break inside a message becomes a
 // space, so each finding stays on one line.
-import type { Reporter } from './types.js';
-import { messageWithStack, relativePath } from './util.js';
+import type { ReportChunks } from './types.js';
+import { joined, messageWithStack, relativePaths } from './util.js';
 
-export const compact: Reporter = (result) =>
-  result.findings
-    .map((f) => {
-      const message = messageWithStack(f).replace(/\r\n|[\r\n]/g, ' ');
-      return `${relativePath(result.cwd, f.file)}:${f.range.start.line}:${f.range.start.column}: ${f.level} ${f.ruleId} ${message}\n`;
-    })
-    .join('');
+export const compactChunks: ReportChunks = function* (result) {
+  const relative = relativePaths(result.cwd);
+  for (const f of result.findings) {
+    const message = messageWithStack(f).replace(/\r\n|[\r\n]/g, ' ');
+    yield `${relative(f.file)}:${f.range.start.line}:${f.range.start.column}: ${f.level} ${f.ruleId} ${message}\n`;
+  }
+};
+
+export const compact = joined(compactChunks);

@@ -26,12 +26,12 @@
  *
  * The files are every file the run covered plus any other file a finding points at (an env file, a .dockerignore).
  */
-import type { Reporter } from './types.js';
-import { docsUrlOf, reportFiles } from './util.js';
+import type { ReportChunks } from './types.js';
+import { docsUrlOf, ITEMS, joined, prettyJson, reportFiles } from './util.js';
 
-export const editor: Reporter = (result) => {
+export const editorChunks: ReportChunks = function* (result) {
   const metaOf = new Map(result.rules.map((r) => [r.meta.id, r.meta]));
-  const files = reportFiles(result).map((file) => ({
+  yield* prettyJson({ version: 1, files: ITEMS }, reportFiles(result), (file) => ({
     path: file.path,
     relativePath: file.relativePath,
     findings: file.findings.map((f) => {
@@ -50,5 +50,7 @@ export const editor: Reporter = (result) => {
       };
     }),
   }));
-  return `${JSON.stringify({ version: 1, files }, null, 2)}\n`;
+  yield '\n';
 };
+
+export const editor = joined(editorChunks);

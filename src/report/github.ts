@@ -7,8 +7,8 @@
 // Nothing else is printed: any other line starting with `::` could be taken for a command, and an empty report is
 // an empty string.
 import type { Range } from '../model/location.js';
-import type { Reporter } from './types.js';
-import { messageWithStack, relativePath } from './util.js';
+import type { ReportChunks } from './types.js';
+import { joined, messageWithStack, relativePaths } from './util.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
@@ -28,11 +28,13 @@ function position({ start, end }: Range): Record<string, number> {
   return { line: start.line, endLine: end.column <= 1 ? end.line - 1 : end.line };
 }
 
-export const github: Reporter = (result) =>
-  result.findings
-    .map((f) => {
-      const properties = { file: relativePath(result.cwd, f.file), ...position(f.range), title: f.ruleId };
-      const list = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
-      return `::${COMMAND[f.level]} ${list.join(',')}::${escapeData(messageWithStack(f))}\n`;
-    })
-    .join('');
+export const githubChunks: ReportChunks = function* (result) {
+  const relative = relativePaths(result.cwd);
+  for (const f of result.findings) {
+    const properties = { file: relative(f.file), ...position(f.range), title: f.ruleId };
+    const list = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+    yield `::${COMMAND[f.level]} ${list.join(',')}::${escapeData(messageWithStack(f))}\n`;
+  }
+};
+
+export const github = joined(githubChunks);

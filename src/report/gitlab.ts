@@ -32,8 +32,8 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
-import type { Reporter } from './types.js';
-import { fingerprinter, messageWithStack, relativePath } from './util.js';
+import type { ReportChunks } from './types.js';
+import { fingerprinter, ITEMS, joined, messageWithStack, prettyJson, relativePaths } from './util.js';
 
 export type GitLabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -46,11 +46,13 @@ export function gitlabSeverity(f: Finding, meta: RuleMeta | undefined): GitLabSe
   return (meta?.securitySeverity ?? 0) >= CRITICAL_SECURITY_SEVERITY ? 'critical' : 'major';
 }
 
-export const gitlab: Reporter = (result) => {
+export const gitlabChunks: ReportChunks = function* (result) {
   const metaOf = new Map(result.rules.map((r) => [r.meta.id, r.meta]));
   const fingerprint = fingerprinter();
-  const issues = result.findings.map((f) => {
-    const path = relativePath(result.cwd, f.file);
+  const relative = relativePaths(result.cwd);
+  // Fingerprints count repeats in report order: the items are made in that order, one at a time.
+  yield* prettyJson(ITEMS, result.findings, (f) => {
+    const path = relative(f.file);
     return {
       description: messageWithStack(f),
       check_name: f.ruleId,
@@ -65,5 +67,7 @@ export const gitlab: Reporter = (result) => {
       },
     };
   });
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  yield '\n';
 };
+
+export const gitlab = joined(gitlabChunks);

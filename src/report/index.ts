@@ -1,6 +1,6 @@
-import type { Reporter } from './types.js';
+import type { ReportChunks, Reporter } from './types.js';
 
-export type { Reporter, ReportOptions, RunResult } from './types.js';
+export type { ReportChunks, Reporter, ReportOptions, RunResult } from './types.js';
 
 export const FORMATS = ['text', 'sarif', 'json', 'github', 'gitlab', 'junit', 'checkstyle', 'compact', 'editor'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -26,5 +26,29 @@ export async function loadReporter(format: Format): Promise<Reporter> {
       return (await import('./compact.js')).compact;
     case 'editor':
       return (await import('./editor.js')).editor;
+  }
+}
+
+/** The reporter asked for, as one that makes its report in pieces (the CLI writes them as they come). */
+export async function loadReportChunks(format: Format): Promise<ReportChunks> {
+  switch (format) {
+    case 'text':
+      return (await import('./text.js')).textChunks;
+    case 'sarif':
+      return (await import('./sarif.js')).sarifChunks;
+    case 'json':
+      return (await import('./json.js')).jsonChunks;
+    case 'github':
+      return (await import('./github.js')).githubChunks;
+    case 'gitlab':
+      return (await import('./gitlab.js')).gitlabChunks;
+    case 'junit':
+      return (await import('./junit.js')).junitChunks;
+    case 'checkstyle':
+      return (await import('./checkstyle.js')).checkstyleChunks;
+    case 'compact':
+      return (await import('./compact.js')).compactChunks;
+    case 'editor':
+      return (await import('./editor.js')).editorChunks;
   }
 }

@@ -23,27 +23,31 @@
  *   ]
  * }
  */
-import type { Reporter } from './types.js';
-import { countLevels, relativePath } from './util.js';
+import type { ReportChunks } from './types.js';
+import { countLevels, ITEMS, joined, prettyJson, relativePaths } from './util.js';
 
-export const json: Reporter = (result) => {
+export const jsonChunks: ReportChunks = function* (result) {
+  const relative = relativePaths(result.cwd);
   const output = {
     version: 1,
     tool: { name: 'dockpolicy', version: result.toolVersion },
     summary: { files: result.filesChecked, ...countLevels(result.findings) },
-    findings: result.findings.map((f) => ({
-      ruleId: f.ruleId,
-      level: f.level,
-      messageId: f.messageId,
-      message: f.message,
-      file: relativePath(result.cwd, f.file),
-      line: f.range.start.line,
-      column: f.range.start.column,
-      endLine: f.range.end.line,
-      endColumn: f.range.end.column,
-      data: f.data,
-      ...(f.stack && { stack: f.stack }),
-    })),
+    findings: ITEMS,
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  yield* prettyJson(output, result.findings, (f) => ({
+    ruleId: f.ruleId,
+    level: f.level,
+    messageId: f.messageId,
+    message: f.message,
+    file: relative(f.file),
+    line: f.range.start.line,
+    column: f.range.start.column,
+    endLine: f.range.end.line,
+    endColumn: f.range.end.column,
+    data: f.data,
+    ...(f.stack && { stack: f.stack }),
+  }));
+  yield '\n';
 };
+
+export const json = joined(jsonChunks);

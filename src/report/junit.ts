@@ -24,8 +24,8 @@
  */
 import type { Finding, Level } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
-import type { Reporter } from './types.js';
-import { messageWithStack, reportFiles, type ReportFile } from './util.js';
+import type { ReportChunks, RunResult } from './types.js';
+import { joined, messageWithStack, reportFiles, type ReportFile } from './util.js';
 import { XML_DECLARATION, xmlAttrs, xmlText } from './xml.js';
 
 /** Levels that make a testcase fail; notes go to <system-out>. */
@@ -52,25 +52,42 @@ function testcase(file: ReportFile, ruleId: string, findings: Finding[]): { xml:
   return { xml: [`${open}>`, ...body, '    </testcase>'].join('\n'), failed: failing.length > 0 };
 }
 
-export const junit: Reporter = (result) => {
-  const suites: string[] = [];
+/** A file's findings by rule: every enabled rule that reads its kind of file, and every rule with findings in it. */
+function byRuleOf(file: ReportFile, rules: RunResult['rules']): Map<string, Finding[]> {
+  const byRule = new Map<string, Finding[]>();
+  for (const r of rules) if (checks(r.meta.target, file.kind)) byRule.set(r.meta.id, []);
+  for (const f of file.findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
+  return byRule;
+}
+
+export const junitChunks: ReportChunks = function* (result) {
+  const files = reportFiles(result);
+  // The root element carries the totals: they are counted first, and the testsuites made after, one at a time.
   let tests = 0;
   let failures = 0;
-  for (const file of reportFiles(result)) {
-    const byRule = new Map<string, Finding[]>();
-    for (const r of result.rules) if (checks(r.meta.target, file.kind)) byRule.set(r.meta.id, []);
-    for (const f of file.findings) {
-      const list = byRule.get(f.ruleId);
-      if (list) list.push(f);
-      else byRule.set(f.ruleId, [f]);
-    }
-    const cases = [...byRule.keys()].sort().map((id) => testcase(file, id, byRule.get(id)!));
-    const failed = cases.filter((c) => c.failed).length;
-    tests += cases.length;
-    failures += failed;
-    const open = `  <testsuite${xmlAttrs({ name: file.relativePath, tests: cases.length, failures: failed })}`;
-    suites.push(cases.length ? [`${open}>`, ...cases.map((c) => c.xml), '  </testsuite>'].join('\n') : `${open}/>`);
+  for (const file of files) {
+    const byRule = byRuleOf(file, result.rules);
+    tests += byRule.size;
+    for (const findings of byRule.values()) if (findings.some((f) => FAILS.includes(f.level))) failures++;
   }
   const root = `<testsuites${xmlAttrs({ name: 'dockpolicy', tests, failures })}`;
-  return [XML_DECLARATION, ...(suites.length ? [`${root}>`, ...suites, '</testsuites>'] : [`${root}/>`])].join('\n') + '\n';
+  if (!files.length) {
+    yield `${XML_DECLARATION}\n${root}/>\n`;
+    return;
+  }
+  yield `${XML_DECLARATION}\n${root}>\n`;
+  for (const file of files) {
+    const byRule = byRuleOf(file, result.rules);
+    const cases = [...byRule.keys()].sort().map((id) => testcase(file, id, byRule.get(id)!));
+    const failed = cases.filter((c) => c.failed).length;
+    const open = `  <testsuite${xmlAttrs({ name: file.relativePath, tests: cases.length, failures: failed })}`;
+    yield `${cases.length ? [`${open}>`, ...cases.map((c) => c.xml), '  </testsuite>'].join('\n') : `${open}/>`}\n`;
+  }
+  yield '</testsuites>\n';
 };
+
+export const junit = joined(junitChunks);

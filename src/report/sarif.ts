@@ -17,11 +17,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { LEVEL_RANK } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Range } from '../model/location.js';
-import type { Reporter, RunResult } from './types.js';
-import { fingerprinter, REPO, relativePath, ruleDocsUrl } from './util.js';
+import type { ReportChunks, Reporter, RunResult } from './types.js';
+import { fingerprinter, ITEMS, prettyJson, REPO, relativePaths, ruleDocsUrl } from './util.js';
 
 /** GitHub code scanning's upload limits that this reporter enforces (see above). Tests pass lower ones. */
 export interface SarifLimits {
@@ -95,7 +94,7 @@ function region({ start, end }: Range) {
 }
 
 /** A relative URI reference: forward slashes, each segment percent-encoded (spaces, `#`, `%`). */
-const toUri = (cwd: string, file: string) => relativePath(cwd, file).split('/').map(encodeURIComponent).join('/');
+const toUri = (relative: string) => relative.split('/').map(encodeURIComponent).join('/');
 
 export interface SarifOutput {
   text: string;
@@ -105,41 +104,73 @@ export interface SarifOutput {
   note?: string;
 }
 
+/** The log as pieces to write (`chunks`), and what `SarifOutput` says of it. */
+export interface SarifReport extends Omit<SarifOutput, 'text'> {
+  chunks(): Iterable<string>;
+}
+
 const MB = 1024 * 1024;
 
-/** Renders the log within `limits`, dropping the least severe results if it has to. */
-export function renderSarif(result: RunResult, limits: SarifLimits = sarifLimits): SarifOutput {
+const byteLength = (chunks: Iterable<string>) => {
+  let bytes = 0;
+  for (const chunk of chunks) bytes += Buffer.byteLength(chunk);
+  return bytes;
+};
+
+/** The log within `limits`, dropping the least severe results if it has to. */
+export function sarifReport(result: RunResult, limits: SarifLimits = sarifLimits): SarifReport {
   // dockpolicy ships a few hundred rules at most: the cap only guards against a config generating thousands of policies.
   const listed = result.rules.slice(0, limits.rulesPerRun);
   const ruleIndex = new Map(listed.map((r, i) => [r.meta.id, i]));
   const rules = listed.map((r) => descriptor(r.meta, r.level, limits.tagsPerRule));
   const rootUri = pathToFileURL(result.cwd).href.replace(/\/?$/, '/');
-
-  // Fingerprints over every finding in report order, before any is dropped: a repeat keeps its occurrence count.
-  const fingerprint = fingerprinter();
-  const results = result.findings.map((f) => {
-    const uri = toUri(result.cwd, f.file);
-    return {
-      ruleId: f.ruleId,
-      // Omitted rather than wrong if the engine ever reports for a rule it did not list.
-      ...(ruleIndex.has(f.ruleId) && { ruleIndex: ruleIndex.get(f.ruleId) }),
-      level: f.level,
-      message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(f.range) } }],
-      partialFingerprints: { primaryLocationLineHash: fingerprint(f, uri) },
-      ...(f.stack && { properties: { stack: f.stack } }),
-    };
-  });
-  // Indexes by priority: errors, then warnings, then notes, report order within a level (sort is stable).
-  const priority = results.map((_, i) => i).sort((a, b) => LEVEL_RANK[result.findings[b]!.level] - LEVEL_RANK[result.findings[a]!.level]);
+  const findings = result.findings;
 
   const reasons: string[] = [];
-  const render = (keep: number): SarifOutput => {
-    const dropped = results.length - keep;
-    const kept = new Set(priority.slice(0, keep));
-    const note = dropped
-      ? `SARIF output left out ${dropped} of ${results.length} results, the least severe first (kept errors, then warnings, then notes): ${reasons.join('; ')}.`
+  let keep = findings.length;
+  if (keep > limits.resultsPerRun) {
+    keep = limits.resultsPerRun;
+    reasons.push(`GitHub code scanning rejects a run with more than ${limits.resultsPerRun} results`);
+  }
+  // Each finding's rank among the results kept first: errors, then warnings, then notes, report order within a
+  // level. Keeping `keep` of them keeps those ranked below it.
+  const rank = new Int32Array(findings.length).fill(findings.length);
+  let next = 0;
+  for (const level of ['error', 'warning', 'note'] as const) findings.forEach((f, i) => f.level === level && (rank[i] = next++));
+
+  // Fingerprints over every finding in report order, before any is dropped: a repeat keeps its occurrence count.
+  // Results are made only for the findings that may be kept.
+  const fingerprint = fingerprinter();
+  const uriOf = relativePaths(result.cwd);
+  let lastRelative: string | undefined;
+  let uri = '';
+  const results: { rank: number; result: object }[] = [];
+  findings.forEach((f, i) => {
+    const relative = uriOf(f.file);
+    if (relative !== lastRelative) uri = toUri((lastRelative = relative));
+    const primaryLocationLineHash = fingerprint(f, uri);
+    if (rank[i]! >= keep) return;
+    results.push({
+      rank: rank[i]!,
+      result: {
+        ruleId: f.ruleId,
+        // Omitted rather than wrong if the engine ever reports for a rule it did not list.
+        ...(ruleIndex.has(f.ruleId) && { ruleIndex: ruleIndex.get(f.ruleId) }),
+        level: f.level,
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: region(f.range) } }],
+        partialFingerprints: { primaryLocationLineHash },
+        ...(f.stack && { properties: { stack: f.stack } }),
+      },
+    });
+  });
+
+  const noteOf = (keep: number) =>
+    keep < findings.length
+      ? `SARIF output left out ${findings.length - keep} of ${findings.length} results, the least severe first (kept errors, then warnings, then notes): ${reasons.join('; ')}.`
       : undefined;
+  const render = function* (keep: number): Generator<string> {
+    const note = noteOf(keep);
     const log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -151,31 +182,32 @@ export function renderSarif(result: RunResult, limits: SarifLimits = sarifLimits
           }),
           originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
           columnKind: 'utf16CodeUnits',
-          results: results.filter((_, i) => kept.has(i)),
+          results: ITEMS,
         },
       ],
     };
-    return { text: `${JSON.stringify(log, null, 2)}\n`, dropped, ...(note && { note }) };
+    yield* prettyJson(log, results.filter((r) => r.rank < keep), (r) => r.result);
+    yield '\n';
   };
 
-  let keep = results.length;
-  if (keep > limits.resultsPerRun) {
-    keep = limits.resultsPerRun;
-    reasons.push(`GitHub code scanning rejects a run with more than ${limits.resultsPerRun} results`);
-  }
-  let output = render(keep);
   // Compressing is the costly part, so only when the plain text alone is over the limit (gzip shrinks text this large).
   const sizeReason = `GitHub code scanning rejects a SARIF file over ${limits.gzipBytes % MB ? `${limits.gzipBytes} bytes` : `${limits.gzipBytes / MB} MB`} gzip-compressed`;
-  while (keep > 0 && Buffer.byteLength(output.text) > limits.gzipBytes) {
-    const size = gzipSync(output.text).length;
+  while (keep > 0 && byteLength(render(keep)) > limits.gzipBytes) {
+    const size = gzipSync(Array.from(render(keep)).join('')).length;
     if (size <= limits.gzipBytes) break;
     if (!reasons.includes(sizeReason)) reasons.push(sizeReason);
     // Shrink in proportion, with a margin for what does not shrink (rule descriptions), until it fits.
     keep = Math.min(keep - 1, Math.floor((keep * limits.gzipBytes * 0.9) / size));
-    output = render(keep);
   }
-  return output;
+  const note = noteOf(keep);
+  return { dropped: findings.length - keep, ...(note && { note }), chunks: () => render(keep) };
 }
 
-export const sarif: Reporter = (result) => renderSarif(result).text;
+/** The whole log as one string: `sarifReport` with its pieces joined. */
+export function renderSarif(result: RunResult, limits: SarifLimits = sarifLimits): SarifOutput {
+  const { chunks, dropped, note } = sarifReport(result, limits);
+  return { text: Array.from(chunks()).join(''), dropped, ...(note && { note }) };
+}
 
+export const sarifChunks: ReportChunks = (result) => sarifReport(result).chunks();
+export const sarif: Reporter = (result) => renderSarif(result).text;

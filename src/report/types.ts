@@ -20,3 +20,9 @@ export interface ReportOptions {
 }
 
 export type Reporter = (result: RunResult, options: ReportOptions) => string;
+
+/**
+ * The same report as pieces to write one after the other (their concatenation is the reporter's string): the CLI
+ * writes a large run's report as it is made, never holding it whole.
+ */
+export type ReportChunks = (result: RunResult, options: ReportOptions) => Iterable<string>;

@@ -2,11 +2,48 @@ import path from 'node:path';
 import { fingerprintOf } from '../engine/baseline.js';
 import type { Finding } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
-import type { RunResult } from './types.js';
+import type { ReportChunks, Reporter, RunResult } from './types.js';
 
 /** Path of `file` relative to `cwd` with forward slashes, so output is the same on every OS. */
 export function relativePath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/');
+}
+
+/** `relativePath` for findings in report order: a file's findings are next to each other, so one path each. */
+export function relativePaths(cwd: string): (file: string) => string {
+  let last: string | undefined;
+  let relative = '';
+  return (file) => (file === last ? relative : ((last = file), (relative = relativePath(cwd, file))));
+}
+
+/** A reporter that returns the whole report as one string, from one that makes it in pieces. */
+export const joined =
+  (chunks: ReportChunks): Reporter =>
+  (result, options) =>
+    Array.from(chunks(result, options)).join('');
+
+/** Stands for the array that `prettyJson` writes item by item. */
+export const ITEMS = '\u0000items\u0000';
+const ITEMS_JSON = JSON.stringify(ITEMS);
+
+/**
+ * `JSON.stringify(value, null, 2)` in pieces, byte for byte, where `value` holds `ITEMS` as its last value (at
+ * any depth) in place of the array of `toItem` of each of `items`: only one item is a JSON string at a time.
+ */
+export function* prettyJson<T>(value: unknown, items: Iterable<T>, toItem: (item: T) => unknown): Generator<string> {
+  const text = JSON.stringify(value, null, 2);
+  const at = text.lastIndexOf(ITEMS_JSON); // the last: text before it may quote anything, a message or a path
+  const indent = /^ */.exec(text.slice(text.lastIndexOf('\n', at) + 1))![0];
+  // JSON strings hold no raw line break: every line break of an item's text starts one of its lines.
+  const inner = `\n${indent}  `;
+  yield text.slice(0, at);
+  let open = false;
+  for (const item of items) {
+    yield `${open ? ',' : '['}${inner}${(JSON.stringify(toItem(item), null, 2) ?? 'null').replaceAll('\n', inner)}`;
+    open = true;
+  }
+  yield open ? `\n${indent}]` : '[]';
+  yield text.slice(at + ITEMS_JSON.length);
 }
 
 export function countLevels(findings: readonly Finding[]): { errors: number; warnings: number; notes: number } {
