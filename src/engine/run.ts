@@ -4,7 +4,7 @@ import type { Report, Rule, RuleMeta } from './rule.js';
 import type { RuleSetting } from './config.js';
 import { settingKey, type FindingContext } from './settings.js';
 import type { Project } from '../model/project.js';
-import type { SourceRef } from '../model/location.js';
+import type { Range, SourceRef } from '../model/location.js';
 import { applySuppressions, readComposeSuppressions, readSuppressions, ruleNameIndex } from './suppressions.js';
 
 export const PARSE_ERROR = 'parse-error';
@@ -47,12 +47,12 @@ export interface EngineResult {
  */
 export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSource | Map<string, RuleSetting>, options: EngineOptions = {}): EngineResult {
   const settings = settingsIn instanceof Map ? uniform(settingsIn) : settingsIn;
-  const findings = new Map<string, Finding>();
+  const found: Finding[] = [];
   const crashes: EngineResult['crashes'] = [];
   const timings = options.timings;
   const contextOf = findingContexts(project);
-  const { active, enabled } = planOf(rules, settings);
-  for (const { rule, variants, varies } of active) {
+  const plan = planOf(rules, settings);
+  for (const { rule, variants, varies } of plan.active) {
     const id = rule.meta.id;
     for (const setting of variants) {
       const key = varies ? settingKey(setting) : '';
@@ -61,9 +61,7 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
           const here = settings.at(id, contextOf(report));
           if (!here || settingKey(here) !== key) return;
         }
-        const finding = toFinding(project, rule.meta, setting.level, report);
-        const dedupe = findingKey(finding);
-        if (!findings.has(dedupe)) findings.set(dedupe, finding);
+        found.push(toFinding(project, rule.meta, setting.level, report, plan.shared));
       };
       if (id === PARSE_ERROR) {
         for (const p of project.problems) add({ messageId: 'unparsable', data: { message: p.message }, at: p.at });
@@ -78,13 +76,16 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
       }
     }
   }
-  const kept = suppress(project, rules, settings, options, [...findings.values()]);
-  return { findings: kept.sort(compareFindings), enabled, crashes };
+  const unique = sortUnique(found);
+  const kept = suppress(project, rules, settings, options, unique, plan.shared);
+  return { findings: kept === unique ? unique : kept.sort(compareFindings), enabled: plan.enabled, crashes };
 }
 
 interface RulePlan {
   active: { rule: Rule; variants: (RuleSetting & { level: Level })[]; varies: boolean }[];
   enabled: EngineResult['enabled'];
+  /** What the run's findings hold, one copy of each value (see `toFinding`). */
+  shared: Shared;
 }
 
 /** Which rules run with which settings: the same for every unit of a run, so worked out once per rules and settings. */
@@ -94,7 +95,7 @@ function planOf(rules: Rule[], settings: SettingsSource): RulePlan {
   if (!bySettings) plans.set(settings, (bySettings = new WeakMap()));
   let plan = bySettings.get(rules);
   if (plan) return plan;
-  plan = { active: [], enabled: [] };
+  plan = { active: [], enabled: [], shared: { strings: new Map(), ranges: new Map() } };
   for (const rule of rules) {
     const id = rule.meta.id;
     const varies = settings.varies(id);
@@ -142,7 +143,7 @@ function nameIndexOf(rules: Rule[]): ReturnType<typeof ruleNameIndex> {
 }
 
 /** Applies the suppression comments of Dockerfiles and compose files, and reports on the comments themselves when those rules are on. */
-function suppress(project: Project, rules: Rule[], settings: SettingsSource, options: EngineOptions, findings: Finding[]): Finding[] {
+function suppress(project: Project, rules: Rule[], settings: SettingsSource, options: EngineOptions, findings: Finding[], shared: Shared): Finding[] {
   const dockerfiles = new Set(project.dockerfiles.values());
   if (dockerfiles.size === 0 && project.composeFiles.length === 0) return findings;
   const resolve = nameIndexOf(rules);
@@ -159,15 +160,15 @@ function suppress(project: Project, rules: Rule[], settings: SettingsSource, opt
     const level = levelOf(UNUSED_SUPPRESSION)!;
     for (const s of suppressions) {
       if (options.requireReason && !s.reason) {
-        kept.push(toFinding(project, unused, level, { messageId: 'missingReason', at: s.at }));
+        kept.push(toFinding(project, unused, level, { messageId: 'missingReason', at: s.at }, shared));
         continue;
       }
       for (const name of s.names) {
         if (name.rules.length === 0) {
           // Other tools' codes that dockpolicy has no rule for (ShellCheck's SCxxxx) cannot be judged.
-          if (s.source === 'dockpolicy') kept.push(toFinding(project, unused, level, { messageId: 'unknownRule', data: { name: name.name }, at: name.at }));
+          if (s.source === 'dockpolicy') kept.push(toFinding(project, unused, level, { messageId: 'unknownRule', data: { name: name.name }, at: name.at }, shared));
         } else if (!name.used && name.rules.some((id) => on(id))) {
-          kept.push(toFinding(project, unused, level, { messageId: 'unused', data: { name: name.name }, at: name.at }));
+          kept.push(toFinding(project, unused, level, { messageId: 'unused', data: { name: name.name }, at: name.at }, shared));
         }
       }
     }
@@ -175,17 +176,72 @@ function suppress(project: Project, rules: Rule[], settings: SettingsSource, opt
   const noInline = engineRule(NO_INLINE_SUPPRESSIONS);
   if (noInline && on(NO_INLINE_SUPPRESSIONS)) {
     const level = levelOf(NO_INLINE_SUPPRESSIONS)!;
-    for (const s of suppressions) kept.push(toFinding(project, noInline, level, { messageId: 'inline', data: { names: s.names.map((n) => n.name).join(', ') }, at: s.at }));
+    for (const s of suppressions) kept.push(toFinding(project, noInline, level, { messageId: 'inline', data: { names: s.names.map((n) => n.name).join(', ') }, at: s.at }, shared));
   }
   return kept;
 }
 
-function toFinding(project: Project, meta: RuleMeta, level: Level, report: Report): Finding {
-  const template = meta.messages[report.messageId];
-  if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
-  const data = report.data ?? {};
-  const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, key: string) => String(data[key] ?? `{{${key}}}`));
-  const finding: Finding = { ruleId: meta.id, level, messageId: report.messageId, message, data, file: report.at.file, range: report.at.range, snippet: report.snippet ?? snippetAt(project, report.at) };
+/**
+ * One copy of each string and range the findings of a run hold: a large run has hundreds of thousands of findings
+ * that repeat the same messages, snippets and ranges. A string is copied once: a snippet or a `data` value sliced from
+ * a file's text would keep the whole text alive (V8's sliced strings), and findings outlive the files.
+ */
+interface Shared {
+  strings: Map<string, string>;
+  ranges: Map<string, Range>;
+}
+
+function sharedString(shared: Shared, s: string): string {
+  let copy = shared.strings.get(s);
+  if (copy === undefined) {
+    copy = (s + ' ').slice(0, -1); // a new flat string, not a slice of the text `s` may be part of
+    shared.strings.set(copy, copy);
+  }
+  return copy;
+}
+
+function sharedRange(shared: Shared, { start, end }: Range): Range {
+  const key = `${start.line},${start.column},${end.line},${end.column}`;
+  let range = shared.ranges.get(key);
+  if (!range) shared.ranges.set(key, (range = { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } }));
+  return range;
+}
+
+/** The data of every report that has none: one object, frozen so that none can change the others'. */
+const NO_DATA: Finding['data'] = Object.freeze({});
+
+/** A message template split at its `{{placeholders}}`: text, name, text, ..., text. */
+const templates = new WeakMap<RuleMeta, Map<string, string[]>>();
+function templateOf(meta: RuleMeta, messageId: string): string[] | undefined {
+  let byId = templates.get(meta);
+  if (!byId) templates.set(meta, (byId = new Map()));
+  let parts = byId.get(messageId);
+  if (!parts) {
+    const template = meta.messages[messageId];
+    if (template === undefined) return undefined;
+    byId.set(messageId, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
+  }
+  return parts;
+}
+
+function toFinding(project: Project, meta: RuleMeta, level: Level, report: Report, shared: Shared): Finding {
+  const parts = Object.hasOwn(meta.messages, report.messageId) ? templateOf(meta, report.messageId) : undefined;
+  if (parts === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
+  const data = report.data ?? NO_DATA;
+  let message = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) message += String(data[parts[i]!] ?? `{{${parts[i]}}}`) + parts[i + 1]!;
+  // Rules may share one data object between reports: its values are only swapped for equal strings.
+  for (const key in data) if (typeof data[key] === 'string') data[key] = sharedString(shared, data[key]);
+  const finding: Finding = {
+    ruleId: meta.id,
+    level,
+    messageId: report.messageId,
+    message: parts.length === 1 ? message : sharedString(shared, message),
+    data,
+    file: report.at.file,
+    range: sharedRange(shared, report.at.range),
+    snippet: sharedString(shared, report.snippet ?? snippetAt(project, report.at)),
+  };
   // Only stacks that are more than one file on its own carry a label: a single file's stack is its path already.
   if (report.stack && project.stacks.find((s) => s.name === report.stack)?.labelled) finding.stack = report.stack;
   return finding;
@@ -213,14 +269,43 @@ export function crashMessage(e: unknown): string {
 export const findingKey = (f: Finding) => `${f.file}\0${f.range.start.line}:${f.range.start.column}\0${f.ruleId}\0${f.message}\0${f.stack ?? ''}`;
 
 export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message) ||
-    (a.stack ?? '').localeCompare(b.stack ?? '')
+    textOrder(a.ruleId, b.ruleId) ||
+    textOrder(a.message, b.message) ||
+    textOrder(a.stack ?? '', b.stack ?? '')
   );
+}
+
+/** localeCompare, skipped for the same string (most findings at one place share their rule). */
+const textOrder = (a: string, b: string) => (a === b ? 0 : a.localeCompare(b));
+
+/**
+ * Sorts findings (in place) and leaves out each that repeats an earlier one (`findingKey`): the first is kept, as
+ * a Map of keys in report order would. Findings with the same key compare equal, so only equal runs need keys.
+ */
+export function sortUnique(findings: Finding[]): Finding[] {
+  findings.sort(compareFindings);
+  const out: Finding[] = [];
+  for (let i = 0; i < findings.length; ) {
+    let j = i + 1;
+    while (j < findings.length && compareFindings(findings[i]!, findings[j]!) === 0) j++;
+    if (j === i + 1) out.push(findings[i]!);
+    else {
+      const seen = new Set<string>();
+      for (let k = i; k < j; k++) {
+        const key = findingKey(findings[k]!);
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(findings[k]!);
+        }
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 export function atOrAbove(level: Level, threshold: Level): boolean {

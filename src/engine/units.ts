@@ -7,7 +7,7 @@ import type { Stack } from '../model/stack.js';
 import { collectReads, type ReadKind } from '../util/reads.js';
 import type { Finding } from './finding.js';
 import type { Rule } from './rule.js';
-import { compareFindings, findingKey, runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
+import { runRules, sortUnique, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
 
 export interface Unit {
   /** Stable across runs: `stack:<name>:<files>` or `dockerfile:<path>`; undefined for the leftover problems. */
@@ -97,14 +97,8 @@ export function runUnits(units: Unit[], rules: Rule[], settings: SettingsSource,
 
 /** Findings of several units as one run's: a Dockerfile built by two stacks is reported once, in the usual order. */
 export function mergeFindings(lists: Finding[][]): Finding[] {
-  const seen = new Map<string, Finding>();
-  for (const list of lists) {
-    for (const f of list) {
-      const key = findingKey(f);
-      if (!seen.has(key)) seen.set(key, f);
-    }
-  }
-  return [...seen.values()].sort(compareFindings);
+  // Each list is sorted already: the sort merges runs, and no key is made for a finding that has no equal.
+  return sortUnique(lists.flat());
 }
 
 /** The key a service's Dockerfile has in `project.dockerfiles`: its path, or `<compose path>#<service>` when inline. */
