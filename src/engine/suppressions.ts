@@ -54,6 +54,7 @@ export function ruleNameIndex(metas: readonly RuleMeta[]): (name: string) => str
 }
 
 const DOCKPOLICY_COMMENT = /^dockpolicy-ignore(-file)?\s+(.+?)(?:\s+--(?:\s.*)?)?$/;
+const MAY_SUPPRESS = /dockpolicy-ignore|hadolint|#\s*check/i;
 const hasReason = (content: string) => /\s--\s+\S/.test(content);
 
 /** Rule names in a comma-separated list, each with its position on the comment's line. */
@@ -68,6 +69,7 @@ function namesAt(file: string, list: string, line: number, column: number, resol
 
 /** Reads the `# dockpolicy-ignore` comments of a compose file. */
 export function readComposeSuppressions(compose: ComposeFile, resolve: (name: string) => string[]): Suppression[] {
+  if (!compose.yaml.lines.text.includes('dockpolicy-ignore')) return []; // most files: no need to split them into lines
   const lines = compose.yaml.lines.text.split(/\r?\n/);
   const found: Suppression[] = [];
   const indentOf = (text: string) => (/^(\s*(?:-\s+)*)/.exec(text)?.[1]?.length ?? 0);
@@ -101,6 +103,8 @@ export function readComposeSuppressions(compose: ComposeFile, resolve: (name: st
 
 /** Reads the suppression comments of a Dockerfile. */
 export function readSuppressions(df: DockerfileModel, resolve: (name: string) => string[]): Suppression[] {
+  // Every comment below starts with one of these words: most files have none, and need no comment list.
+  if (!MAY_SUPPRESS.test(df.lines.text)) return [];
   const found: Suppression[] = [];
   const instructions = df.ast.getInstructions();
 
