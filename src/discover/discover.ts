@@ -99,15 +99,18 @@ async function searchDir(root: string, gitignores: GitIgnores): Promise<Discover
     followSymbolicLinks: false, // symlink loops; symlinked files are skipped too
     suppressErrors: true, // unreadable directories are skipped
     ignore: SKIP,
+    unique: false, // one walk for all the globs (one base directory) yields each file once; discover() dedupes anyway
   });
   const withGitignore = new Set<string>();
   for (const e of entries) if (path.posix.basename(e) === '.gitignore') withGitignore.add(path.join(root, path.posix.dirname(e)));
+  // With no .gitignore above or below root, nothing is ignored: no file needs asking.
+  const rules = withGitignore.size > 0 || (await gitignores.above(root)).length > 0;
   const out: DiscoveredFile[] = [];
   for (const e of entries) {
     const kind = kindOfName(path.posix.basename(e));
     if (!kind) continue;
     const abs = path.join(root, e);
-    if (!(await gitignores.ignored(abs, root, withGitignore))) out.push({ path: abs, kind, explicit: false });
+    if (!rules || !(await gitignores.ignored(abs, root, withGitignore))) out.push({ path: abs, kind, explicit: false });
   }
   return out;
 }
@@ -121,6 +124,7 @@ class GitIgnores {
   private rules = new Map<string, Promise<Ignore | undefined>>();
   private dirIgnored = new Map<string, Promise<boolean>>();
   private roots = new Map<string, string | undefined>();
+  private chains = new Map<string, Promise<string[]>>();
 
   /** The nearest directory at or above `dir` holding `.git` (a dir, or a file in worktrees). */
   private gitRoot(dir: string): string | undefined {
@@ -143,15 +147,26 @@ class GitIgnores {
     return r;
   }
 
+  /** The directories from the git root down to root's parent that hold a .gitignore (read once per root). */
+  above(root: string): Promise<string[]> {
+    let found = this.chains.get(root);
+    if (!found) {
+      const chain: string[] = [];
+      const top = this.gitRoot(root);
+      if (top) for (let d = path.dirname(root); d.startsWith(top); d = path.dirname(d)) {
+        chain.unshift(d);
+        if (d === top) break;
+      }
+      found = Promise.all(chain.map((d) => this.load(d))).then((rules) => chain.filter((_, i) => rules[i]));
+      this.chains.set(root, found);
+    }
+    return found;
+  }
+
   /** Is `abs`, found while searching `root`, ignored? `root` itself and its parents never are: the user named it. */
   async ignored(abs: string, root: string, withGitignore: Set<string>): Promise<boolean> {
-    // Rule files: from the git root down to root's parent (probed), then those the glob saw under root.
-    const chain: string[] = [];
-    const top = this.gitRoot(root);
-    if (top) for (let d = path.dirname(root); d.startsWith(top); d = path.dirname(d)) {
-      chain.unshift(d);
-      if (d === top) break;
-    }
+    // Rule files: from the git root down to root's parent, then those the glob saw under root.
+    const chain = await this.above(root);
     const dirs: string[] = [];
     for (let d = path.dirname(abs); d !== root && d.startsWith(root); d = path.dirname(d)) dirs.unshift(d);
     const ruleDirs = [...chain, ...[root, ...dirs].filter((d) => withGitignore.has(d))];
