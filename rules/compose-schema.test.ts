@@ -1,6 +1,16 @@
 import rule from './compose-schema.js';
 import { testRule } from '../test/rule-tester.js';
 
+/** 90 services merging a block that itself holds 12 aliases: yaml's default alias limit refuses it, Compose does not. */
+const manyMerges = [
+  'x-h: &h\n  condition: service_started\nx-d: &d\n  image: nginx\n  depends_on:\n',
+  ...Array.from({ length: 12 }, (_, j) => `    db${j}: *h\n`),
+  'services:\n',
+  ...Array.from({ length: 12 }, (_, j) => `  db${j}:\n    image: postgres\n`),
+  ...Array.from({ length: 90 }, (_, i) => `  s${i}:\n    <<: *d\n`),
+  '  last:\n    <<: *d\n    imagee: nginx\n',
+].join('');
+
 testRule(rule, {
   valid: [
     { name: 'an image-only service', compose: 'services:\n  web:\n    image: nginx:1.27\n' },
@@ -65,6 +75,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a file with many merges is still checked (no alias limit beyond the parser\'s limits.maxAliasNodes)',
+      compose: manyMerges,
+      errors: [{ messageId: 'unknownKeySuggest', line: 225, column: 5, data: { path: 'services.last', key: 'imagee', suggestion: 'image' } }],
+    },
     {
       name: 'unknown service key, with a suggestion',
       compose: 'services:\n  web:\n    imagee: nginx\n',

@@ -94,9 +94,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function prepare(compose: ComposeFile): Prepared | undefined {
   let raw: unknown;
   try {
-    raw = compose.yaml.doc.toJS({ maxAliasCount: 1000 });
+    // No alias limit here: the parser already refused documents whose aliases stand for more than limits.maxAliasNodes
+    // nodes, and yaml's own default limit refuses ordinary files with many `<<: *anchor` merges (they went unchecked).
+    raw = compose.yaml.doc.toJS({ maxAliasCount: -1 });
   } catch {
-    return undefined; // an alias bomb or a bad merge: the parser side reports what it can
+    return undefined; // a bad merge: the parser side reports what it can
   }
   if (raw === null || raw === undefined) return undefined;
   const view = compose.yaml;
