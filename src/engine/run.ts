@@ -188,7 +188,7 @@ function suppress(project: Project, rules: Rule[], settings: SettingsSource, opt
  */
 interface Shared {
   strings: Map<string, string>;
-  ranges: Map<string, Range>;
+  ranges: Map<number | string, Range>;
 }
 
 function sharedString(shared: Shared, s: string): string {
@@ -200,8 +200,12 @@ function sharedString(shared: Shared, s: string): string {
   return copy;
 }
 
+const fits13 = (n: number) => (n & 8191) === n;
+
 function sharedRange(shared: Shared, { start, end }: Range): Range {
-  const key = `${start.line},${start.column},${end.line},${end.column}`;
+  // Whole positions below 8192 (nearly all) make a number key, with no string to make and hash.
+  const small = fits13(start.line) && fits13(start.column) && fits13(end.line) && fits13(end.column);
+  const key = small ? ((start.line * 8192 + start.column) * 8192 + end.line) * 8192 + end.column : `${start.line},${start.column},${end.line},${end.column}`;
   let range = shared.ranges.get(key);
   if (!range) shared.ranges.set(key, (range = { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } }));
   return range;

@@ -22,26 +22,40 @@ export const joined =
   (result, options) =>
     Array.from(chunks(result, options)).join('');
 
-/** Stands for the array that `prettyJson` writes item by item. */
+/** Stands for the array that `prettyJson` writes a batch of items at a time. */
 export const ITEMS = '\u0000items\u0000';
 const ITEMS_JSON = JSON.stringify(ITEMS);
+const BATCH = 500;
 
 /**
  * `JSON.stringify(value, null, 2)` in pieces, byte for byte, where `value` holds `ITEMS` as its last value (at
- * any depth) in place of the array of `toItem` of each of `items`: only one item is a JSON string at a time.
+ * any depth) in place of the array of `toItem` of each of `items`: only a batch of items is a JSON string at a time.
  */
 export function* prettyJson<T>(value: unknown, items: Iterable<T>, toItem: (item: T) => unknown): Generator<string> {
   const text = JSON.stringify(value, null, 2);
   const at = text.lastIndexOf(ITEMS_JSON); // the last: text before it may quote anything, a message or a path
   const indent = /^ */.exec(text.slice(text.lastIndexOf('\n', at) + 1))![0];
-  // JSON strings hold no raw line break: every line break of an item's text starts one of its lines.
-  const inner = `\n${indent}  `;
   yield text.slice(0, at);
+  // A batch is stringified nested in as many arrays as puts its items at their depth, then cut out of them:
+  // depth d opens with d lines `[` (indented 0, 2, ...), and closes likewise, d * (d + 1) characters each side.
+  const depth = indent.length / 2 + 1;
+  const cut = depth * (depth + 1);
+  let batch: unknown[] = [];
   let open = false;
-  for (const item of items) {
-    yield `${open ? ',' : '['}${inner}${(JSON.stringify(toItem(item), null, 2) ?? 'null').replaceAll('\n', inner)}`;
+  const flush = () => {
+    let nested: unknown = batch;
+    for (let i = 1; i < depth; i++) nested = [nested];
+    const json = JSON.stringify(nested, null, 2);
+    const piece = `${open ? ',' : '['}\n${json.slice(cut, json.length - cut)}`;
     open = true;
+    batch = [];
+    return piece;
+  };
+  for (const item of items) {
+    batch.push(toItem(item));
+    if (batch.length === BATCH) yield flush();
   }
+  if (batch.length) yield flush();
   yield open ? `\n${indent}]` : '[]';
   yield text.slice(at + ITEMS_JSON.length);
 }
