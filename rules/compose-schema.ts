@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Node, YAMLSeq } from 'yaml';
 import { defineRule, type Report } from '../src/engine/rule.js';
 import type { ComposeFile } from '../src/parse/compose.js';
 import { interpolate } from '../src/parse/interpolate.js';
 import { packageRoot } from '../src/util/package-root.js';
+import { loadCommonJs } from '../src/util/code-cache.js';
 import { findCredentials, maskSecret } from '../src/util/secrets.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -29,10 +29,11 @@ let validator: Validator | undefined;
 
 /**
  * scripts/build.mjs compiles schemas/compose-spec.json into CommonJS standalone code, so loading it is one sync
- * require() at the first compose document: nothing is compiled at run time, and a Dockerfile-only run never loads it.
+ * load (with V8's code cache) at the first compose document: nothing is compiled at run time, and a Dockerfile-only
+ * run never loads it.
  */
 function loadValidator(): Validator {
-  return (validator ??= createRequire(import.meta.url)(path.join(packageRoot(), 'dist', 'compose-schema-validator.cjs')) as Validator);
+  return (validator ??= loadCommonJs(path.join(packageRoot(), 'dist', 'compose-schema-validator.cjs')) as Validator);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

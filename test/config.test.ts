@@ -10,7 +10,7 @@ import { runCli, writeTree } from './cli-helper.js';
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(path.resolve(import.meta.dirname, '../dist/config-validator.js'))) throw new Error('dist/ is missing: run `npm run build` (npm ci does it)');
+  if (!existsSync(path.resolve(import.meta.dirname, '../dist/config-validator.cjs'))) throw new Error('dist/ is missing: run `npm run build` (npm ci does it)');
   tmp = mkdtempSync(path.join(os.tmpdir(), 'dockpolicy-config-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

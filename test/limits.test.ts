@@ -1,7 +1,7 @@
 // The file size and YAML alias limits are configurable: `limits: { maxFileSize: "10MB" | bytes, maxAliasNodes: n }`
 // in the config, read by loadConfig, handed to loadProject as LoadOptions.limits.
 //
-// The config validator is generated at build time (dist/config-validator.js). So that these tests check the schema
+// The config validator is generated at build time (dist/config-validator.cjs). So that these tests check the schema
 // as src/engine/config-schema.ts writes it now, not as the last build saw it, the validator is compiled here from it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,13 +14,18 @@ import { DEFAULT_LIMITS, type Limits } from '../src/model/source-text.js';
 import { rules } from '../rules/index.js';
 import { runCli, writeTree } from './cli-helper.js';
 
-vi.mock('../dist/config-validator.js', async () => {
+vi.mock('../src/util/code-cache.js', async (importOriginal) => {
+  const { loadCommonJs } = await importOriginal<typeof import('../src/util/code-cache.js')>();
   const { Ajv } = await import('ajv');
   const { configSchema } = await import('../src/engine/config-schema.js');
-  const { rules } = await import('../rules/index.js');
-  // As scripts/build.mjs compiles it.
-  const ajv = new Ajv({ strict: true, strictTuples: false, allErrors: true });
-  return { default: ajv.compile(configSchema(rules.map((r) => r.meta))) };
+  let validate: unknown;
+  // Compiled at first use: the rules (imported above) load this module themselves (compose-schema).
+  const compile = () => {
+    // As scripts/build.mjs compiles it.
+    const ajv = new Ajv({ strict: true, strictTuples: false, allErrors: true });
+    return ajv.compile(configSchema(rules.map((r) => r.meta)));
+  };
+  return { loadCommonJs: (file: string, cacheFile?: string) => (path.basename(file) === 'config-validator.cjs' ? (validate ??= compile()) : loadCommonJs(file, cacheFile)) };
 });
 
 let tmp: string;

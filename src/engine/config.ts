@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { LevelSetting } from './finding.js';
 import type { RuleMeta } from './rule.js';
 import { packageRoot } from '../util/package-root.js';
+import { loadCommonJs } from '../util/code-cache.js';
 import { LineIndex } from '../model/location.js';
 import type { Limits } from '../model/source-text.js';
 import { SIZE_PATTERN } from './config-schema.js';
@@ -134,7 +135,7 @@ export async function loadConfig(file: string | undefined, metas: readonly RuleM
   // Loaded only by runs that have a config file. Through a bundle, a CommonJS package's exports sit on `default`.
   const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
   const yaml = typeof mod.parseDocument === 'function' ? mod : mod.default!;
-  const { default: validate } = (await import(path.join(packageRoot(), 'dist', 'config-validator.js'))) as { default: Validator };
+  const validate = loadCommonJs(path.join(packageRoot(), 'dist', 'config-validator.cjs')) as Validator;
   const resolveName = ruleResolver(metas);
   const layers: Layer[] = [];
   const visit = (target: string, chain: string[]) => {

@@ -6,10 +6,9 @@
 // positions (no commands, words or operators), and starts a new Go runtime per call (~4.5 ms a call). mvdan-sh gives
 // the full syntax tree synchronously at ~0.5 ms a script; its one cost is loading (~100 ms, ~50 ms with the V8 code
 // cache that the build writes), paid only by runs that meet a RUN instruction in shell form.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
+import { loadCommonJs } from '../util/code-cache.js';
 import { packageRoot } from '../util/package-root.js';
 
 /** Character offsets [start, end) into the text that holds the script (parseShell's `base` is added). */
@@ -85,22 +84,12 @@ let syntax: Syntax | undefined;
 /** Where the build stores V8's code cache for the parser (dist/ is rebuilt on install, for the Node that runs it). */
 export const shellCodeCache = (): string => path.join(packageRoot(), 'dist', 'mvdan-sh.cache');
 
-/** Loads the parser once. With `writeCache`, stores V8's code cache afterwards (used by the build). */
-export function loadShellParser(writeCache = false): Syntax {
+/** Loads the parser once. */
+export function loadShellParser(): Syntax {
   if (syntax) return syntax;
   const require = createRequire(import.meta.url);
-  const file = require.resolve('mvdan-sh');
-  const cacheFile = shellCodeCache();
-  const cached = !writeCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData: cached });
-  const module = { exports: {} as { syntax: Syntax } };
-  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
-  syntax = module.exports.syntax;
+  syntax = (loadCommonJs(require.resolve('mvdan-sh'), shellCodeCache()) as { syntax: Syntax }).syntax;
   parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
-  if (writeCache) {
-    parseShell('set -eux; apt-get update && apt-get install -y --no-install-recommends a=1 "$B" | tee x; (cd /x && make)');
-    writeFileSync(cacheFile, script.createCachedData());
-  }
   return syntax;
 }
 

@@ -1,16 +1,18 @@
-// Dependencies that only some runs need, loaded at first use from synchronous code (a rule, the model): a check of
-// one Dockerfile never pays for loading fast-glob, picomatch or ignore.
+// Dependencies that only some runs need, loaded at first use from synchronous code (a rule, the model), so that a
+// run that needs none of them never initialises them.
 import { createRequire } from 'node:module';
 import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
 import type Ignore from 'ignore';
 
-const require = createRequire(import.meta.url);
+// In the CLI bundle (CommonJS) `require` is the bundler's: these packages are part of the bundle and of its code cache.
+// Unbundled (dist/src, an ES module) there is no `require`.
+const esmRequire = typeof require === 'function' ? undefined : createRequire(import.meta.url);
 const once = <T>(load: () => T) => {
   let value: T | undefined;
   return () => (value ??= load());
 };
 
-export const fastGlob = once(() => require('fast-glob') as typeof FastGlob);
-export const picomatch = once(() => require('picomatch') as typeof Picomatch);
-export const ignore = once(() => require('ignore') as typeof Ignore);
+export const fastGlob = once(() => (esmRequire ? esmRequire('fast-glob') : require('fast-glob')) as typeof FastGlob);
+export const picomatch = once(() => (esmRequire ? esmRequire('picomatch') : require('picomatch')) as typeof Picomatch);
+export const ignore = once(() => (esmRequire ? esmRequire('ignore') : require('ignore')) as typeof Ignore);

@@ -1,0 +1,33 @@
+// Runs the CommonJS files a run loads (the CLI bundle, the precompiled validators, the shell parser) through
+// vm.Script with V8's code cache: compiling them was most of a single-file run's start-up, and Node 20 has no
+// compile cache of its own. The build writes each cache at the end of a warm-up run (DOCKPOLICY_WRITE_CODE_CACHE=1),
+// so it holds the functions a run compiles, not only the top level. Node rejects a cache from another V8 (after a
+// Node upgrade); a file edited after its cache was written is not run with the cache. Either way the file is then
+// compiled as usual.
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** Runs `file` (a file of this package or of one of its dependencies) as a CommonJS module; returns its exports. */
+export function loadCommonJs(file: string, cacheFile = `${file}.cache`): unknown {
+  let cachedData: Buffer | undefined;
+  try {
+    // V8 checks its version and the source's length, not its content.
+    if (statSync(cacheFile).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(cacheFile);
+  } catch {
+    // no cache: compile
+  }
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const script = new vm.Script(wrapper, { filename: file, cachedData });
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));
+  if (process.env.DOCKPOLICY_WRITE_CODE_CACHE) {
+    process.once('exit', () => {
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, cacheFile);
+    });
+  }
+  return module.exports;
+}
