@@ -38,9 +38,10 @@ const { metafile } = await esbuild.build({
   target: 'node20',
   minifyWhitespace: true,
   minifySyntax: true,
-  // CommonJS has no import.meta: packageRoot() and createRequire() get the bundle's own URL.
+  // CommonJS has no import.meta: packageRoot() and createRequire() get the bundle's own URL. The sources are ES modules,
+  // strict: the banner goes before esbuild's own "use strict", so it must say it again.
   define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "'use strict';\nvar __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
   logLevel: 'warning',
 });
