@@ -1,11 +1,11 @@
 // A baseline records the findings a repository already has, so that adopting dockpolicy (or a stricter preset) on a
 // legacy repository reports only what is new. Entries are keyed by rule, file and a fingerprint of the offending text,
 // never by line, so edits elsewhere in a file do not resurface them.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './finding.js';
 import { UsageError } from './config.js';
+import { nodeCrypto } from '../util/lazy.js';
 
 export const BASELINE_NAME = '.dockpolicy-baseline.json';
 
@@ -23,7 +23,7 @@ export interface BaselineEntry {
 /** A fingerprint of the offending text (whitespace-insensitive; secrets are masked before findings are made). */
 export function fingerprintOf(finding: Finding, file: string): string {
   const key = [finding.ruleId, file, finding.snippet.replace(/\s+/g, ' ').trim(), finding.stack ?? ''].join('\0');
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return nodeCrypto().createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 const relativeTo = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');

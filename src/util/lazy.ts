@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
 import type Ignore from 'ignore';
+import type * as NodeCrypto from 'node:crypto';
 
 // In the CLI bundle (CommonJS) `require` is the bundler's: these packages are part of the bundle and of its code cache.
 // Unbundled (dist/src, an ES module) there is no `require`.
@@ -16,3 +17,5 @@ const once = <T>(load: () => T) => {
 export const fastGlob = once(() => (esmRequire ? esmRequire('fast-glob') : require('fast-glob')) as typeof FastGlob);
 export const picomatch = once(() => (esmRequire ? esmRequire('picomatch') : require('picomatch')) as typeof Picomatch);
 export const ignore = once(() => (esmRequire ? esmRequire('ignore') : require('ignore')) as typeof Ignore);
+// A few ms to load; only a run that writes or applies a baseline hashes anything.
+export const nodeCrypto = once(() => (esmRequire ? esmRequire('node:crypto') : require('node:crypto')) as typeof NodeCrypto);
