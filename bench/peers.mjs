@@ -13,7 +13,6 @@
 // change in background load hits each alike; medians are reported. CPU time (user + system) is printed beside wall
 // time because other processes stretch the one and barely touch the other: when they disagree, the machine was busy.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { allRulesConfig, argValue, buildNote, cli, corpus, corpusFiles, dclint, fmtMs, haveCorpus, loadNote, median, requireBuild, root, runNode, table, tempDir, verdict } from './lib.mjs';
 
@@ -49,11 +48,11 @@ const dcAll = (...paths) => [dclint, '-c', dclintConfig, '-f', 'json', ...paths]
 const m = (label, args, nFiles, opts = {}) => ({ label, args, files: nFiles, samples: [], cwd: allDir, ...opts });
 
 // bin/dockpolicy.js minus the call to main(): what loading the modules costs a run before it does anything.
-const importOnly = path.join(work, 'import-only.mjs');
-writeFileSync(importOnly, `import ${JSON.stringify(pathToFileURL(path.join(root, 'dist/bundle/dockpolicy.js')).href)};\n`);
+const importOnly = path.join(work, 'import-only.cjs');
+writeFileSync(importOnly, `require(${JSON.stringify(path.join(root, 'dist/bundle/load.cjs'))});\n`);
 const startup = [
   m('node -e 0', ['-e', '0'], 0),
-  m('node: import the bundle, nothing else', [importOnly], 0),
+  m('node: load the bundle, nothing else', [importOnly], 0),
   m('dockpolicy: 1 Dockerfile, default rules', dpDefault(dockerfile), 1, { cwd: plainDir, target: true }),
   m('dockpolicy: 1 Dockerfile, all rules', dpAll(dockerfile), 1, { target: true }),
 ];

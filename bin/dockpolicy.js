@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is bundled into dist/bundle/ by `npm run build` (run on install by `prepare`). It is also
-// the script of the worker threads a large run starts (src/engine/pool.ts).
-import { isMainThread } from 'node:worker_threads';
-import { main, workerMain } from '../dist/bundle/dockpolicy.js';
+// Thin launcher: the CLI is bundled into dist/bundle/ by `npm run build` (run on install by `prepare`), and load.cjs
+// compiles it with V8's code cache. CommonJS (bin/package.json), so that Node's ES module loader never starts. It is
+// also the script of the worker threads a large run starts (src/engine/pool.ts).
+'use strict';
+const { isMainThread } = require('node:worker_threads');
+const cli = require('../dist/bundle/load.cjs');
 
 if (!isMainThread) {
-  await workerMain();
+  cli.workerMain();
 } else {
-  main(process.argv.slice(2)).then(
+  cli.main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
