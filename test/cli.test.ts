@@ -226,3 +226,19 @@ describe('rules', () => {
     expect(list.find((x: any) => x.id === 'non-root-user').aliases).toContain('DL3002');
   });
 });
+
+describe('a reader that stops early', () => {
+  it('closing the pipe (| head) ends the run quietly: no EPIPE error, no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    // The fixtures' report (~500 KB) does not fit the pipe's buffer (64 KB): writes go on after the reader is gone.
+    const child = spawn(process.execPath, [bin, 'check', 'fixtures', '--format', 'json', '--fail-level', 'none'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d))));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(first.startsWith('{')).toBe(true);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
