@@ -230,8 +230,8 @@ Options for check:
   --stdin-filename <path>            Its path: chooses the parser, finds its stack, names it in the report
   --cache                            Reuse the findings of stacks and Dockerfiles whose files did not change
   --cache-location <path>            Cache file, or a directory for it (default: .dockpolicy-cache; implies --cache)
-  --concurrency <n|auto|off>         Worker threads for large runs (default: auto, by the number of files and
-                                     cores; off or 1: no threads). The output is the same whatever the number
+  --concurrency <n|auto|off>         Threads for large runs (default: auto, one per idle core; off or 1: none).
+                                     The output is the same whatever the number
   --quiet                            Report errors only
   --no-color                         No colour (also NO_COLOR, and whenever output is not a terminal)
   --config <file>                    Use this config instead of the nearest .dockpolicy.yaml

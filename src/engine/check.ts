@@ -10,7 +10,7 @@ import type { Rule, RuleMeta } from './rule.js';
 import { runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
 import { mergeFindings, runUnits, unitsOf, type Unit } from './units.js';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -211,10 +211,12 @@ function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { p
 
 /**
  * Threads for a run of `batches` batches; 0: check in this thread. `auto` uses them only from the built CLI (a thread
- * runs bin/dockpolicy.js, which the sources under test are not) and only when there are several batches to share.
+ * runs bin/dockpolicy.js, which the sources under test are not), only when there are several batches to share, and
+ * one per idle core (cores less the load average): a thread on a core that is busy anyway costs more than it brings.
  */
 function threadCount(setting: number | 'auto' | 'off', batches: number): number {
-  const wanted = setting === 'off' ? 1 : setting === 'auto' ? (RUNNING_BUILT ? availableParallelism() : 1) : setting;
+  const idle = () => Math.round(availableParallelism() - loadavg()[0]);
+  const wanted = setting === 'off' ? 1 : setting === 'auto' ? (RUNNING_BUILT ? idle() : 1) : setting;
   const n = Math.min(wanted, batches, MAX_THREADS);
   return n > 1 ? n : 0;
 }
