@@ -6,6 +6,7 @@ import { settingKey, type FindingContext } from './settings.js';
 import type { Project } from '../model/project.js';
 import type { Range, SourceRef } from '../model/location.js';
 import { applySuppressions, readComposeSuppressions, readSuppressions, ruleNameIndex } from './suppressions.js';
+import { compareIds } from '../util/text-order.js';
 
 export const PARSE_ERROR = 'parse-error';
 /** Rules the engine reports itself, from what it sees of inline suppressions. */
@@ -104,7 +105,7 @@ function planOf(rules: Rule[], settings: SettingsSource): RulePlan {
     plan.active.push({ rule, variants, varies });
     plan.enabled.push({ meta: rule.meta, level: variants.reduce((max, v) => (LEVEL_RANK[v.level] > LEVEL_RANK[max] ? v.level : max), variants[0]!.level) });
   }
-  plan.enabled.sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  plan.enabled.sort((a, b) => compareIds(a.meta.id, b.meta.id));
   bySettings.set(rules, plan);
   return plan;
 }
@@ -277,7 +278,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    textOrder(a.ruleId, b.ruleId) ||
+    compareIds(a.ruleId, b.ruleId) ||
     textOrder(a.message, b.message) ||
     textOrder(a.stack ?? '', b.stack ?? '')
   );
