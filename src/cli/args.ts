@@ -230,7 +230,7 @@ Options for check:
   --stdin-filename <path>            Its path: chooses the parser, finds its stack, names it in the report
   --cache                            Reuse the findings of stacks and Dockerfiles whose files did not change
   --cache-location <path>            Cache file, or a directory for it (default: .dockpolicy-cache; implies --cache)
-  --concurrency <n|auto|off>         Threads for large runs (default: auto, one per idle core; off or 1: none).
+  --concurrency <n|auto|off>         Threads for large runs (default: auto, one per two idle cores; off: none).
                                      The output is the same whatever the number
   --quiet                            Report errors only
   --no-color                         No colour (also NO_COLOR, and whenever output is not a terminal)

@@ -212,10 +212,11 @@ function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { p
 /**
  * Threads for a run of `batches` batches; 0: check in this thread. `auto` uses them only from the built CLI (a thread
  * runs bin/dockpolicy.js, which the sources under test are not), only when there are several batches to share, and
- * one per idle core (cores less the load average): a thread on a core that is busy anyway costs more than it brings.
+ * one per two idle cores (cores less the load average): one thread keeps about 1.6 cores busy, V8 compiling and
+ * collecting garbage beside it, so on two cores a second thread measured slower than one (README, Speed).
  */
 function threadCount(setting: number | 'auto' | 'off', batches: number): number {
-  const idle = () => Math.round(availableParallelism() - loadavg()[0]);
+  const idle = () => Math.floor((availableParallelism() - loadavg()[0]) / 2);
   const wanted = setting === 'off' ? 1 : setting === 'auto' ? (RUNNING_BUILT ? idle() : 1) : setting;
   const n = Math.min(wanted, batches, MAX_THREADS);
   return n > 1 ? n : 0;
