@@ -69,6 +69,20 @@ function getRawArguments(this: Instruction): Argument[] {
   const push = (end: number): void => {
     const value = runStart === -1 ? head : head + fullArgs.slice(runStart, runEnd);
     args.push(new Argument(value, { start: document.positionAt(offset + found), end: document.positionAt(offset + end) }));
+    head = '';
+    runStart = -1;
+    found = -1;
+  };
+  /** Appends fullArgs[from, to) to the value, starting it at `at` when it is the argument's first character. */
+  const take = (from: number, to: number, at: number): void => {
+    if (runStart !== -1 && runEnd === from) {
+      runEnd = to;
+    } else {
+      if (runStart !== -1) head += fullArgs.slice(runStart, runEnd);
+      runStart = from;
+      runEnd = to;
+    }
+    if (found === -1) found = at;
   };
   for (let i = 0; i < length; i++) {
     const char = fullArgs.charCodeAt(i);
@@ -88,9 +102,6 @@ function getRawArguments(this: Instruction): Argument[] {
       } else if (found !== -1) {
         push(escapeMarker === -1 ? i : escapeMarker);
         escapeMarker = -1;
-        head = '';
-        runStart = -1;
-        found = -1;
       }
     } else if (char === escape) {
       // charCodeAt past the end is NaN, which equals nothing: the library's charAt gives ''.
@@ -141,9 +152,6 @@ function getRawArguments(this: Instruction): Argument[] {
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
           push(escapeMarker);
-          head = '';
-          runStart = -1;
-          found = -1;
         }
         escapeMarker = -1;
         escapedWhitespaceDetected = false;
@@ -153,17 +161,7 @@ function getRawArguments(this: Instruction): Argument[] {
           break;
         }
         // `\$` keeps its escape; any other escaped character is taken without it.
-        const from = next === DOLLAR ? i : i + 1;
-        if (runStart !== -1 && runEnd === from) {
-          runEnd = i + 2;
-        } else {
-          if (runStart !== -1) head += fullArgs.slice(runStart, runEnd);
-          runStart = from;
-          runEnd = i + 2;
-        }
-        if (found === -1) {
-          found = i;
-        }
+        take(next === DOLLAR ? i : i + 1, i + 2, i);
         i++;
       }
     } else if (!comment) {
@@ -172,23 +170,11 @@ function getRawArguments(this: Instruction): Argument[] {
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
           push(escapeMarker);
-          head = '';
-          runStart = -1;
-          found = -1;
         }
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        if (runStart !== -1 && runEnd === i) {
-          runEnd = i + 1;
-        } else {
-          if (runStart !== -1) head += fullArgs.slice(runStart, runEnd);
-          runStart = i;
-          runEnd = i + 1;
-        }
-        if (found === -1) {
-          found = i;
-        }
+        take(i, i + 1, i);
       }
       // non-whitespace character detected, reset
       start = false;
