@@ -8,13 +8,17 @@ export async function workerMain(): Promise<void> {
   const port = parentPort!;
   const init = workerData as WorkerInit;
   const ready = ruleSetup(init.configFile, init.cwd).then(({ rules, settings }): BatchContext => ({ ...init, rules, settings }));
-  port.on('message', async ({ id, batch }: { id: number; batch: Batch }) => {
-    let reply: WorkerReply;
-    try {
-      reply = { id, result: await checkBatch(batch, await ready) };
-    } catch (e) {
-      reply = { id, error: `${(e as Error)?.message ?? e}` };
-    }
-    port.postMessage(reply);
+  // Batches arrive ahead of time (pool.ts AHEAD): checked one after the other, so one batch's trees live at a time.
+  let previous = Promise.resolve();
+  port.on('message', ({ id, batch }: { id: number; batch: Batch }) => {
+    previous = previous.then(async () => {
+      let reply: WorkerReply;
+      try {
+        reply = { id, result: await checkBatch(batch, await ready) };
+      } catch (e) {
+        reply = { id, error: `${(e as Error)?.message ?? e}` };
+      }
+      port.postMessage(reply);
+    });
   });
 }
