@@ -6,6 +6,7 @@ import { argDeclarations, onbuildTriggers, refAt } from '../src/model/labels.js'
 import type { DockerfileModel } from '../src/parse/dockerfile.js';
 import type { Project } from '../src/model/project.js';
 import { findCredentials, isPlaceholderValue, isPublicKeyMaterial, isSecretFile, isSecretName, maskSecret } from '../src/util/secrets.js';
+import { memoized } from '../src/util/memo.js';
 
 type Reporter = (report: Report) => void;
 type AstRange = NonNullable<Parameters<DockerfileModel['ref']>[0]>;
@@ -83,20 +84,9 @@ const HARMLESS_PARTS = new Set(['public', 'file', 'version', 'gpg', 'pgp']);
 /**
  * Does an ARG/ENV name read as a secret: BuildKit's SecretsUsedInArgOrEnv test, or (hadolint DL3064) a name part that
  * ends with a secret word? DL3064's other names are identifiers, not secrets (`DOCKER_USERNAME`, `FACEBOOK_APP_ID`,
- * `TRAVIS_OS_NAME`), and are not reported.
+ * `TRAVIS_OS_NAME`), and are not reported. Answers are kept: the same names come back in Dockerfile after Dockerfile.
  */
-function isSensitiveName(name: string): boolean {
-  let verdict = sensitiveNames.get(name);
-  if (verdict === undefined) {
-    verdict = readsAsSecret(name);
-    if (sensitiveNames.size >= 100_000) sensitiveNames.clear(); // bounded: names come from the files checked
-    sensitiveNames.set(name, verdict);
-  }
-  return verdict;
-}
-
-/** Verdicts by name: the same ARG and ENV names come back in Dockerfile after Dockerfile. */
-const sensitiveNames = new Map<string, boolean>();
+const isSensitiveName = memoized(readsAsSecret);
 
 function readsAsSecret(name: string): boolean {
   if (isSecretName(name)) return true;

@@ -4,6 +4,7 @@
 // interpolation: a value taken from the environment is not written in the file that is being judged.
 import { LineIndex, type SourceRef } from '../model/location.js';
 import { findCredentials, isPlaceholderValue, isSecretName } from '../util/secrets.js';
+import { memoized } from '../util/memo.js';
 
 /** One `KEY=VALUE` line of an env file, with where its value is written. */
 export interface EnvEntry {
@@ -219,19 +220,9 @@ function nameParts(name: string): string[] {
  * Does an environment variable name say its value is a secret? BuildKit's test (`isSecretName`: a `password`,
  * `secret`, `token`, `key`, `auth`, `credential`... part, no `public`/`file`/`version` part), plus `pass`/`pwd` parts
  * and compounds like PGPASSWORD, minus names whose last part describes the value (`_URL`, `_METHOD`, `_EXPIRE_MINUTES`).
+ * Answers are kept: the same environment names come back in service after service.
  */
-export function isSecretEnvName(name: string): boolean {
-  let verdict = envNameVerdicts.get(name);
-  if (verdict === undefined) {
-    verdict = readsAsSecretEnvName(name);
-    if (envNameVerdicts.size >= 100_000) envNameVerdicts.clear(); // bounded: names come from the files checked
-    envNameVerdicts.set(name, verdict);
-  }
-  return verdict;
-}
-
-/** Verdicts by name: the same environment names come back in service after service. */
-const envNameVerdicts = new Map<string, boolean>();
+export const isSecretEnvName: (name: string) => boolean = memoized(readsAsSecretEnvName);
 
 function readsAsSecretEnvName(name: string): boolean {
   const parts = nameParts(name);
