@@ -4,10 +4,12 @@
 //
 // Why mvdan-sh and not sh-syntax (the same parser compiled to WebAssembly): sh-syntax returns only statement
 // positions (no commands, words or operators), and starts a new Go runtime per call (~4.5 ms a call). mvdan-sh gives
-// the full syntax tree synchronously at ~0.5 ms a script; its one cost is loading (~100 ms, ~50 ms with the V8 code
-// cache that the build writes), paid only by runs that meet a RUN instruction in shell form.
+// the full syntax tree synchronously at ~0.5 ms a script; its one cost is loading (~100 ms, ~40 ms with the V8 code
+// cache that the build writes, most of it the Go runtime's start-up). Plain scripts, most RUNs, are parsed by
+// shell-simple.ts to the same result without it, so a run loads it only when it meets a script that needs it.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseSimpleShell } from './shell-simple.js';
 import { loadCommonJs } from '../util/code-cache.js';
 import { packageRoot } from '../util/package-root.js';
 
@@ -119,7 +121,7 @@ export function parseShell(text: string, base = 0): ParsedShell {
   // The same scripts recur across a repository's Dockerfiles (and most of a RUN's cost is the parse): parse each once.
   let parsed = memo.get(text);
   if (!parsed) {
-    parsed = parseAt(text, 0);
+    parsed = parseSimpleShell(text) ?? parseWithMvdan(text);
     if (memoChars + text.length > MEMO_CHARS) {
       memo.clear();
       memoChars = 0;
@@ -133,6 +135,9 @@ export function parseShell(text: string, base = 0): ParsedShell {
 const MEMO_CHARS = 16_000_000;
 const memo = new Map<string, ParsedShell>();
 let memoChars = 0;
+
+/** The scripts parsed so far (src/parse/shell-simple.test.ts compares the two parsers on them). */
+export const parsedScripts = (): Iterable<string> => memo.keys();
 
 /**
  * A copy of a parse with every offset moved by `base` (pipelines and their commands stay linked). It runs once per
@@ -164,9 +169,10 @@ function shifted(parsed: ParsedShell, base: number): ParsedShell {
   };
 }
 
-function parseAt(text: string, base: number): ParsedShell {
+/** The full parser's result, offsets relative to `text` (parseShell tries parseSimpleShell first). */
+export function parseWithMvdan(text: string): ParsedShell {
   loadShellParser();
-  const offsets = new OffsetMap(text, base);
+  const offsets = new OffsetMap(text);
   const at = (pos: Go): number => offsets.at(pos.offs);
   const result: ParsedShell = { commands: [], pipelines: [], heredocs: [] };
   let file: Go;
@@ -174,7 +180,7 @@ function parseAt(text: string, base: number): ParsedShell {
     file = (parser!.Parse(text, '') as Go).__internal_object__;
   } catch (e) {
     const err = e as { Text?: string; Pos?: GoPos };
-    result.error = { message: String(err.Text ?? (e as Error).message ?? e), at: err.Pos ? offsets.at(err.Pos.Offset()) : base };
+    result.error = { message: String(err.Text ?? (e as Error).message ?? e), at: err.Pos ? offsets.at(err.Pos.Offset()) : 0 };
     return result;
   }
 
@@ -185,13 +191,13 @@ function parseAt(text: string, base: number): ParsedShell {
     const last = parts[parts.length - 1];
     const end = partEnd(last, text, start);
     const span = { start: at({ offs: start }), end: at({ offs: end }) };
-    const raw = text.slice(span.start - base, span.end - base);
+    const raw = text.slice(span.start, span.end);
     return { value: unquote(raw), raw, span };
   };
 
   const rawWord = (startByte: number, endByte: number): ShellWord => {
     const span = { start: at({ offs: startByte }), end: at({ offs: endByte }) };
-    const raw = text.slice(span.start - base, span.end - base);
+    const raw = text.slice(span.start, span.end);
     return { value: unquote(raw), raw, span };
   };
 
@@ -207,9 +213,9 @@ function parseAt(text: string, base: number): ParsedShell {
         // The body runs up to the delimiter line.
         const start = at({ offs: partStart(parts[0]) });
         const wordEnd = at({ offs: partEnd(parts[parts.length - 1], text, partStart(parts[0])) });
-        const lastLine = text.lastIndexOf('\n', wordEnd - base - 1) + 1 + base;
+        const lastLine = text.lastIndexOf('\n', wordEnd - 1) + 1;
         const span = { start, end: Math.max(start, Math.min(wordEnd, lastLine)) };
-        result.heredocs.push({ command, body: text.slice(span.start - base, span.end - base), span });
+        result.heredocs.push({ command, body: text.slice(span.start, span.end), span });
       }
     }
   };
@@ -221,7 +227,7 @@ function parseAt(text: string, base: number): ParsedShell {
       case '*syntax.CallExpr': {
         const words = items(cmd.Args).map(word).filter((w): w is ShellWord => w !== undefined);
         const assigns = items(cmd.Assigns);
-        const first = assigns.length > 0 ? at(assigns[0].Name?.ValuePos ?? { offs: 0 }) : words[0]?.span.start ?? base;
+        const first = assigns.length > 0 ? at(assigns[0].Name?.ValuePos ?? { offs: 0 }) : words[0]?.span.start ?? 0;
         const command: ShellCommand = {
           name: words[0]?.value,
           words,
@@ -400,14 +406,11 @@ export function unquote(raw: string): string | undefined {
   return out;
 }
 
-/** Converts the parser's byte offsets (UTF-8) to character offsets in the text, plus `base`. */
+/** Converts the parser's byte offsets (UTF-8) to character offsets in the text. */
 class OffsetMap {
   private readonly byteToChar?: Int32Array;
 
-  constructor(
-    private readonly text: string,
-    private readonly base: number,
-  ) {
+  constructor(private readonly text: string) {
     // eslint-disable-next-line no-control-regex
     if (/[^\x00-\x7f]/.test(text)) {
       const bytes = Buffer.byteLength(text);
@@ -426,6 +429,6 @@ class OffsetMap {
 
   at(byte: number): number {
     const offset = this.byteToChar ? (this.byteToChar[Math.min(byte, this.byteToChar.length - 1)] ?? this.text.length) : Math.min(byte, this.text.length);
-    return this.base + offset;
+    return offset;
   }
 }

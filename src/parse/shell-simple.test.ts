@@ -1,0 +1,117 @@
+// The plain-script parser must give exactly what mvdan-sh gives, or nothing. Compared on a table of cases, on every
+// script of the fixtures' and the corpus's Dockerfiles (RUNs, heredoc bodies, `sh -c` arguments), and on mutations
+// of those scripts.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { describe, expect, it } from 'vitest';
+import { prng } from '../../test/mutate.js';
+import { runInstructions } from '../model/run.js';
+import { scriptsOf } from '../model/run-security.js';
+import { parseDockerfile } from './dockerfile.js';
+import { parseSimpleShell } from './shell-simple.js';
+import { parsedScripts, parseWithMvdan, type ParsedShell } from './shell.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const corpus = path.resolve(root, '../shared/corpus');
+
+/** A parse as plain data (pipelines and commands refer to each other by index), for deep comparison. */
+function plain(parsed: ParsedShell) {
+  const commands = parsed.commands.map((c) => ({ ...c, args: c.args.map((a) => c.words.indexOf(a)), pipeline: c.pipeline ? parsed.pipelines.indexOf(c.pipeline) : undefined }));
+  const pipelines = parsed.pipelines.map((p) => ({ span: p.span, commands: p.commands.map((c) => parsed.commands.indexOf(c)) }));
+  return { commands, pipelines, heredocs: parsed.heredocs.map((h) => ({ ...h, command: h.command ? parsed.commands.indexOf(h.command) : undefined })), error: parsed.error };
+}
+
+/** Whether the plain parser answered, after checking that what it answered is mvdan-sh's parse. */
+function agrees(script: string): boolean {
+  const simple = parseSimpleShell(script);
+  if (simple) expect(plain(simple), JSON.stringify(script)).toEqual(plain(parseWithMvdan(script)));
+  return simple !== undefined;
+}
+
+describe('parseSimpleShell', () => {
+  const plainScripts = [
+    'apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
+    'set -eux; \\\n    apk add --no-cache git \\\n    && pip install "uvicorn[standard]==0.30" \\\n\t&& echo done',
+    'curl -fsSL https://x.example/install.sh | bash -s -- --yes |& tee /tmp/log',
+    'a | b && c || d | e; f',
+    'DEBIAN_FRONTEND=noninteractive A="x y" B=\'z\' C=$D E= apt-get install -y tzdata',
+    'A=1 B=2',
+    'export PATH=/opt/bin:$PATH A= B -x F=a\\\n G\\\n x',
+    'a=b export x',
+    'echo a 2>&1 >/dev/null 3< x 4<>y >| z &>w &>>v >&- && true',
+    'echo "$(dirname "$(command -v python)")" $(a | b && c; d) A=$(x) && B=$(y | z) c $(e $(f))',
+    'echo ${A} ${A:-b c} ${A: -1} ${A:1:N} ${#A} ${A:1:2} ${A//x/y} ${A^^} $1 $@ $$ "$A b" "${A}"x $/x a$ ~/x *.txt [ab] {a,b} } ! {',
+    'ins\\\ntall foo \\\n  bar$A\\\n x\\\n\\\n y "q"\\\n z',
+    "echo \"a\\\"b\" 'c\"d' a\\ b \\\\ \"a\nb\"",
+    'a &&\n\n  b |\n c;\n\nd;',
+    'groupadd -r app && useradd -r -g app -d /home/app -s /sbin/nologin app',
+    'echo héllo wörld > /tmp/ünïcode && cat /tmp/ünïcode',
+    '<<EOF\napt-get update\napt-get install -y $PKG ${B:-x}\nEOF',
+    "cat <<'EOF' > /etc/x && b\na $(b) `c`\nEOF\nd",
+    '<<-EOF bash\n\ta\n\tEOF\nc | d',
+    '<<-EOF\n\tEOF',
+    '<<EOF\nEOF',
+    'cat <<A <<B\na\nA\nb\nB',
+  ];
+  it.each(plainScripts)('parses %j as mvdan-sh does', (script) => {
+    expect(agrees(`${script}\n`)).toBe(true);
+  });
+
+  const leftToMvdan = [
+    'echo `date`', 'cat <<EOF\n$(x)\nEOF', 'cat <<EOF\n\\$x\nEOF', 'cat <<EOF &&\nx\nEOF\ny', 'cat <<EOF\nno delimiter', 'cat <<< x', 'diff <(a) <(b)', '(cd /x && make)', '{ a; }', 'if a; then b; fi',
+    'for x in a b; do echo $x; done', 'a &', '! a', 'time a', 'x=(1 2)', 'A+=1 b', 'echo a # comment', 'a ;; b', ';a', 'a &&',
+    'x > ', 'echo "unterminated', "echo 'unterminated", 'echo ${}', 'echo ${A~}', 'echo ${!A}', 'echo $1\\\n x', 'a>b',
+    'echo {fd}>x', '[[ -f x ]]', 'let x=1', "echo $'a\\n'", 'export A=(1)', 'A=\\\n b', 'f() { a; }', 'a\x01b', 'export "C=1"', 'export A}B=1', 'a; }\\\n b', 'x >2>&1 y', 'export A=1 "$A"', 'echo ${A: -}', 'echo $((1+2))', 'echo $()', '>$(a) b',
+  ];
+  it.each(leftToMvdan)('leaves %j to mvdan-sh', (script) => {
+    expect(parseSimpleShell(`${script}\n`)).toBeUndefined();
+  });
+});
+
+/** Every script the model parses from the given Dockerfiles. */
+function scriptsOfDockerfiles(files: string[]): string[] {
+  for (const file of files) {
+    const df = parseDockerfile(file, readFileSync(file, 'utf8'));
+    for (const run of runInstructions(df)) scriptsOf(df, run);
+  }
+  return [...parsedScripts()];
+}
+
+const dockerfiles = (cwd: string) =>
+  fg.sync(['**/*Dockerfile*', '**/*.dockerfile'], { cwd, absolute: true, onlyFiles: true, dot: true, ignore: ['**/node_modules/**'] }).sort();
+
+describe('parseSimpleShell on real scripts', () => {
+  it('agrees with mvdan-sh on every script of the fixtures, and on mutations of them', () => {
+    checkScripts(scriptsOfDockerfiles(dockerfiles(path.join(root, 'fixtures'))), 3000);
+  });
+
+  if (existsSync(corpus)) {
+    it('agrees with mvdan-sh on every script of ../shared/corpus, and on mutations of them', () => {
+      const scripts = scriptsOfDockerfiles(dockerfiles(corpus));
+      const answered = checkScripts(scripts, 5000);
+      // Most RUNs are plain: if this falls, the fast path stopped covering what it was written for.
+      expect(answered / scripts.length).toBeGreaterThan(0.6);
+    }, 120_000);
+  } else {
+    it.skip(`skipped: ${corpus} is absent (it ships beside the repository in ../shared)`, () => {});
+  }
+});
+
+/** Compares the two parsers on each script and on `mutants` mutations of them; returns how many the plain one parsed. */
+function checkScripts(scripts: string[], mutants: number): number {
+  expect(scripts.length).toBeGreaterThan(10);
+  let answered = 0;
+  for (const script of scripts) if (agrees(script)) answered++;
+  const random = prng(20261124);
+  const pieces = [' ', '\t', '\n', '\\\n', '\\', '"', "'", '$', '${A}', '$A', '$1', '|', '||', '&&', '&', ';', '<', '>', '2>&1', '(', ')', '{', '}', '#', '=', 'A=1 ', 'export ', '`', '*', '~', 'é'];
+  for (let m = 0; m < mutants; m++) {
+    const script = random.pick(scripts);
+    const at = random.int(script.length);
+    const mutant = random.chance(0.5)
+      ? script.slice(0, at) + random.pick(pieces) + script.slice(at)
+      : script.slice(0, at) + script.slice(at + 1 + random.int(3));
+    agrees(mutant.endsWith('\n') ? mutant : `${mutant}\n`);
+  }
+  return answered;
+}

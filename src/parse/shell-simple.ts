@@ -1,0 +1,375 @@
+// A parser for the plain scripts most RUN instructions are: simple commands (words, `NAME=value` prefixes,
+// redirections, heredocs, `$( )`) joined by `&&`, `||`, `|`, `;` and newlines. It gives exactly what the mvdan-sh walk in shell.ts gives
+// for them (src/parse/shell-simple.test.ts compares the two on every script of the corpus and on mutations of them)
+// and answers undefined for anything else: quoting it cannot follow, backticks, subshells, blocks, keywords, comments,
+// syntax errors. Loading mvdan-sh costs a run ~40 ms (most of it the Go runtime's start-up), so a
+// Dockerfile whose RUNs are all plain is checked without it.
+import { unquote, type ParsedShell, type ShellCommand, type ShellHeredoc, type ShellPipeline, type ShellWord } from './shell.js';
+
+/** Words that start a compound command or change how one is parsed, when they come first: left to mvdan-sh. */
+const KEYWORDS = new Set(['!', '{', '}', '[[', ']]', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', 'function', 'select', 'time', 'coproc', 'let']);
+/** Builtins mvdan-sh parses as declarations (`export A=1 B`): every argument is one word, `A=` is written `A`. */
+const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset', 'nameref']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** `${...}` forms known to parse: a name or special parameter, optionally `#` first, then an operator and its text, or
+ * `:offset:length` with plain numbers or names. */
+const BRACED = /^(?:#?[A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*#?$!-])(?:(?::?[-=?+]|##?|%%?|\/\/?|\^\^?|,,?)[^}]*|:(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*)(?::(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*))?)?$/;
+
+/** Thrown (and caught below) when the script leaves the subset. */
+const OUTSIDE = Symbol('outside the subset');
+
+/** The parse of a plain script, offsets relative to `text`; undefined when the script needs the full parser. */
+export function parseSimpleShell(text: string): ParsedShell | undefined {
+  try {
+    return new SimpleParser(text).script();
+  } catch (e) {
+    if (e === OUTSIDE) return undefined;
+    throw e;
+  }
+}
+
+interface Pending {
+  delimiter: string;
+  /** `<<-`: leading tabs are stripped from the delimiter line. */
+  dash: boolean;
+  /** `<<'EOF'`: the body is literal text. */
+  quoted: boolean;
+  command?: ShellCommand;
+}
+
+/** Whether every `$` of a heredoc body is a plain parameter (`$A`, `${A:-x}`) or a literal `$`. */
+function plainExpansions(body: string): boolean {
+  for (let k = body.indexOf('$'); k >= 0; k = body.indexOf('$', k + 1)) {
+    const c = body[k + 1];
+    if (c === '{') {
+      const close = body.indexOf('}', k + 2);
+      const inner = close < 0 ? '' : body.slice(k + 2, close);
+      if (!BRACED.test(inner) || /["'`$\\{\n]/.test(inner)) return false;
+    } else if (c !== undefined && /[(['"]/.test(c)) return false;
+  }
+  return true;
+}
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const isOperator = (c: string | undefined): boolean => c === '|' || c === '&' || c === ';' || c === '<' || c === '>' || c === '(' || c === ')';
+const isNameStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);
+
+class SimpleParser {
+  private i = 0;
+  private readonly commands: ShellCommand[] = [];
+  private readonly pipelines: ShellPipeline[] = [];
+  private readonly heredocs: ShellHeredoc[] = [];
+  /** Heredocs whose bodies start after the current line. */
+  private pending: Pending[] = [];
+  /** How many `$(` the parser is inside: their commands are in a subshell. */
+  private substitutions = 0;
+
+  constructor(private readonly text: string) {}
+
+  script(): ParsedShell {
+    this.list(undefined);
+    // Commands inside a `$( )` were finished before the command holding them: the walk lists them after it.
+    this.commands.sort((a, b) => a.span.start - b.span.start);
+    return { commands: this.commands, pipelines: this.pipelines, heredocs: this.heredocs };
+  }
+
+  /** Statements up to the end of the text, or up to the `)` that closes a `$(`. */
+  private list(close: ')' | undefined): void {
+    const { text } = this;
+    this.skip(true);
+    while (this.i < text.length && text[this.i] !== close) {
+      this.andOr();
+      this.skip(false);
+      const c = text[this.i];
+      if (c === ';') {
+        if (text[this.i + 1] === ';' || text[this.i + 1] === '&') throw OUTSIDE;
+        this.i++;
+      } else if (c === '\n') {
+        this.i++;
+        this.heredocBodies();
+      } else if (c !== close) throw OUTSIDE; // `&`, or a command that did not end where a statement can
+      this.skip(true);
+    }
+    if ((this.i >= text.length && close) || this.pending.length > 0) throw OUTSIDE; // unterminated
+  }
+
+  /** Reads the bodies of the heredocs of the line that just ended: each runs up to its delimiter line. */
+  private heredocBodies(): void {
+    const { text } = this;
+    for (const heredoc of this.pending) {
+      const start = this.i;
+      for (let line = start; ; ) {
+        if (line >= text.length) throw OUTSIDE; // no delimiter line
+        const nl = text.indexOf('\n', line);
+        const end = nl < 0 ? text.length : nl;
+        const content = text.slice(line, end);
+        if ((heredoc.dash ? content.replace(/^\t+/, '') : content) === heredoc.delimiter) {
+          const body = text.slice(start, line);
+          // Expansions in an unquoted body: those the walk would find commands in, or might not parse, are left to mvdan-sh.
+          if (!heredoc.quoted && (/[`\\]/.test(body) || !plainExpansions(body))) throw OUTSIDE;
+          if (body.includes('\\\n')) throw OUTSIDE; // mvdan-sh starts even a quoted body after a leading one
+          // An empty body has no place, unless it is a `<<-` body whose delimiter line has tabs to strip.
+          if (body !== '' || (heredoc.dash && content.startsWith('\t'))) this.heredocs.push({ command: heredoc.command, body, span: { start, end: line } });
+          this.i = nl < 0 ? text.length : nl + 1;
+          break;
+        }
+        line = end + 1;
+      }
+    }
+    this.pending = [];
+  }
+
+  /** Skips blanks and line continuations, and newlines too when `newlines`. */
+  private skip(newlines: boolean): void {
+    const { text } = this;
+    for (;;) {
+      const c = text[this.i];
+      if (isBlank(c)) this.i++;
+      else if (newlines && c === '\n') {
+        if (this.pending.length > 0) throw OUTSIDE; // a heredoc body after `&&`, `|`, `;`...
+        this.i++;
+      }
+      else if (c === '\\' && text[this.i + 1] === '\n') this.i += 2;
+      else return;
+    }
+  }
+
+  private andOr(): void {
+    for (;;) {
+      this.pipeline();
+      this.skip(false);
+      const two = this.text.slice(this.i, this.i + 2);
+      if (two !== '&&' && two !== '||') return;
+      this.i += 2;
+      this.skip(true);
+    }
+  }
+
+  private pipeline(): void {
+    const members: ShellCommand[] = [];
+    // The walk lists a pipeline before the pipelines inside its commands' substitutions.
+    const slot = this.pipelines.length;
+    let lastPipe = -1;
+    let lastPipeLength = 1;
+    for (;;) {
+      const command = this.command();
+      this.skip(false);
+      if (!command) {
+        if (members.length > 0 || this.text[this.i] === '|') throw OUTSIDE;
+        return; // a heredoc fed to no command (`RUN <<EOF`)
+      }
+      members.push(command);
+      const { text } = this;
+      if (text[this.i] !== '|' || text[this.i + 1] === '|') break;
+      lastPipe = this.i;
+      lastPipeLength = text[this.i + 1] === '&' ? 2 : 1;
+      this.i += lastPipeLength;
+      this.skip(true);
+    }
+    // mvdan-sh nests `a | b | c` to the left, so the walk names a pipeline by its last operator.
+    if (members.length > 1) {
+      const pipeline: ShellPipeline = { span: { start: lastPipe, end: lastPipe + lastPipeLength }, commands: members };
+      for (const member of members) {
+        member.subshell = true;
+        member.pipeline = pipeline;
+      }
+      this.pipelines.splice(slot, 0, pipeline);
+    }
+  }
+
+  /** A simple command: assignments, then words, with redirections anywhere; undefined for a heredoc alone. */
+  private command(): ShellCommand | undefined {
+    const { text } = this;
+    const words: ShellWord[] = [];
+    const assigns: ShellCommand['assigns'] = [];
+    let first = -1;
+    let declaration = false;
+    let declared = false;
+    let redirected = false;
+    const heredocs = this.pending.length;
+    for (;;) {
+      this.skip(false);
+      const c = text[this.i];
+      if (c === '<' || c === '>' || (c === '&' && text[this.i + 1] === '>')) {
+        this.redirect();
+        redirected = true;
+        continue;
+      }
+      if (c === undefined || c === '\n' || isOperator(c)) break;
+      const word = this.word();
+      const next = text[this.i];
+      if (next === '<' || next === '>') {
+        // `2>&1`: digits right before a redirection are its file descriptor; `{fd}>` and `a>b` are left to mvdan-sh.
+        if (!/^[0-9]+$/.test(word.raw)) throw OUTSIDE;
+        this.redirect();
+        redirected = true;
+        continue;
+      }
+      // `A+=1`, `A[0]=1`, and a name cut by a line continuation (`CGO_\<newline>ENABLED=0`)
+      if ((words.length === 0 || declaration) && (/^[A-Za-z_][A-Za-z0-9_]*(?:\+=|\[)/.test(word.raw) || /\\\n.*=/s.test(word.raw))) throw OUTSIDE;
+      if (words.length === 0 && ASSIGNMENT.test(word.raw)) {
+        const value = word.raw.slice(word.raw.indexOf('=') + 1);
+        if (value.startsWith('\\')) throw OUTSIDE; // `A=\<newline>`
+        if (first < 0) first = word.span.start;
+        assigns.push({ name: word.raw.slice(0, word.raw.indexOf('=')), value: value === '' ? '' : unquote(value) });
+        continue;
+      }
+      if (words.length === 0) {
+        if (KEYWORDS.has(word.value!) || (DECLARATIONS.has(word.value!) && word.raw !== word.value)) throw OUTSIDE;
+        declaration = assigns.length === 0 && DECLARATIONS.has(word.raw);
+      } else if (declaration && declared && /^["'$]/.test(word.raw)) {
+        throw OUTSIDE; // mvdan-sh rejects a quoted or expanded word after a declaration's `A=...`
+      } else if (declaration && word.raw.includes('=')) {
+        // mvdan-sh checks the name of each `A=...` a declaration makes; its `A=` is written as the name alone.
+        if (!ASSIGNMENT.test(word.raw)) throw OUTSIDE;
+        declared = true;
+        if (word.raw.endsWith('=') && ASSIGNMENT.exec(word.raw)![0] === word.raw) {
+          word.raw = word.raw.slice(0, -1);
+          word.value = unquote(word.raw);
+          word.span.end--;
+        }
+      }
+      words.push(word);
+    }
+    if (words.length === 0 && assigns.length === 0) {
+      if (this.pending.length > heredocs) return undefined;
+      throw OUTSIDE; // an empty command, or redirections alone
+    }
+    if (declaration && redirected) throw OUTSIDE;
+    const start = first >= 0 ? first : words[0]!.span.start;
+    const command: ShellCommand = { name: words[0]?.value, words, args: words.slice(1), assigns, span: { start, end: words.length > 0 ? words[words.length - 1]!.span.end : start }, subshell: this.substitutions > 0 };
+    this.commands.push(command);
+    for (let k = heredocs; k < this.pending.length; k++) this.pending[k]!.command = command;
+    return command;
+  }
+
+  /** A redirection operator and its target word (which is not one of the command's words). */
+  private redirect(): void {
+    const { text } = this;
+    const op = text.slice(this.i, this.i + 3);
+    if (op.startsWith('<<')) return this.heredoc();
+    if (op.startsWith('<(') || op.startsWith('>(')) throw OUTSIDE; // process substitution
+    const length = /^(?:&>>|>>|>\||>&|<&|<>|&>|[<>])/.exec(op)![0].length;
+    this.i += length;
+    this.skip(false);
+    const c = text[this.i];
+    if (c === undefined || c === '\n' || isOperator(c)) throw OUTSIDE;
+    // The walk visits redirections after the command: their substitutions would come out of order.
+    if (this.word().raw.includes('$(')) throw OUTSIDE;
+    // `>2>&1`: mvdan-sh reads the digits as the next redirection's descriptor, leaving this one without a target.
+    if (text[this.i] === '<' || text[this.i] === '>') throw OUTSIDE;
+  }
+
+  /** `<<EOF`, `<<-EOF`, `<<'EOF'`: the body is read when the line ends. */
+  private heredoc(): void {
+    const { text } = this;
+    if (text[this.i + 2] === '<' || this.substitutions > 0) throw OUTSIDE; // here-string; a heredoc inside `$( )`
+    const dash = text[this.i + 2] === '-';
+    this.i += dash ? 3 : 2;
+    this.skip(false);
+    const word = /^(["']?)([A-Za-z_][A-Za-z0-9_]*)\1(?=[\s;&|<>()]|$)/.exec(text.slice(this.i, this.i + 200));
+    if (!word) throw OUTSIDE;
+    this.i += word[0].length;
+    this.pending.push({ delimiter: word[2]!, dash, quoted: word[1] !== '' });
+  }
+
+  /**
+   * One word from the current position. Like mvdan-sh, a word whose last part is unquoted text or a `$NAME` keeps the
+   * line continuations that follow it; after a quote or `${...}` they are not part of the word.
+   */
+  private word(): ShellWord {
+    const { text } = this;
+    const start = this.i;
+    let end = start;
+    // What the last part was: unquoted 'text', a 'param' ($NAME), 'closed' (quotes, ${...}), 'special' ($1, $@...).
+    let last: 'text' | 'param' | 'closed' | 'special' = 'text';
+    while (this.i < text.length) {
+      const c = text[this.i]!;
+      if (isBlank(c) || c === '\n' || isOperator(c)) break;
+      // A `#` starts a comment at the start of a word, and for mvdan-sh also after an expansion or a quote.
+      if (c === '#' && (this.i === start || last !== 'text')) throw OUTSIDE;
+      if (c === '\\') {
+        if (text[this.i + 1] === '\n') {
+          if (last === 'special') throw OUTSIDE;
+          this.i += 2;
+          if (last !== 'closed') end = this.i;
+          continue;
+        }
+        if (this.i + 1 >= text.length) throw OUTSIDE;
+        this.i += 2;
+        last = 'text';
+      } else if (c === "'") {
+        const close = text.indexOf("'", this.i + 1);
+        if (close < 0) throw OUTSIDE;
+        this.i = close + 1;
+        last = 'closed';
+      } else if (c === '"') {
+        this.doubleQuoted();
+        last = 'closed';
+      } else if (c === '$') {
+        last = this.dollar();
+      } else if (c === '`' || c < ' ' || c === '\x7f') {
+        throw OUTSIDE;
+      } else {
+        this.i++;
+        last = 'text';
+      }
+      end = this.i;
+    }
+    if (end === start) throw OUTSIDE;
+    const raw = text.slice(start, end);
+    if (this.pending.length > 0 && raw.includes('\n')) throw OUTSIDE; // a quoted newline before a heredoc's body
+    return { value: unquote(raw), raw, span: { start, end } };
+  }
+
+  private doubleQuoted(): void {
+    const { text } = this;
+    for (this.i++; this.i < text.length; ) {
+      const c = text[this.i];
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c === '\\') this.i += 2;
+      else if (c === '$') this.dollar();
+      else if (c === '`') throw OUTSIDE;
+      else this.i++;
+    }
+    throw OUTSIDE; // unterminated
+  }
+
+  /** A `$` and the parameter after it; what kind of part it was. */
+  private dollar(): 'text' | 'param' | 'closed' | 'special' {
+    const { text } = this;
+    const c = text[this.i + 1];
+    if (c === '{') {
+      const close = text.indexOf('}', this.i + 2);
+      const inner = close < 0 ? '' : text.slice(this.i + 2, close);
+      if (!BRACED.test(inner) || /["'`$\\{\n]/.test(inner)) throw OUTSIDE;
+      this.i = close + 1;
+      return 'closed';
+    }
+    if (isNameStart(c)) {
+      this.i++;
+      while (/[A-Za-z0-9_]/.test(text[this.i] ?? '')) this.i++;
+      return 'param';
+    }
+    if (c !== undefined && /[0-9@*#?$!-]/.test(c)) {
+      this.i += 2;
+      return 'special';
+    }
+    if (c === '(' && text[this.i + 2] !== '(' && text[this.i + 2] !== ')') {
+      // A command substitution: its commands run in a subshell.
+      if (this.substitutions >= 50) throw OUTSIDE; // the call stack
+      this.i += 2;
+      this.substitutions++;
+      this.list(')');
+      this.substitutions--;
+      this.i++;
+      return 'closed';
+    }
+    if (c === undefined || /[(['"`\\]/.test(c)) throw OUTSIDE; // $(( )), $[ ], $'...', $"...", and the odd cases
+    this.i++; // a `$` followed by anything else is literal
+    return 'text';
+  }
+}
