@@ -53,14 +53,18 @@ describe('parseSimpleShell', () => {
     '<<-EOF\n\tEOF',
     '<<EOF\nEOF',
     'cat <<A <<B\na\nA\nb\nB',
+    'if [ "$A" = x ]; then a | b; elif ! c; then d; else { e && f; } > /dev/null 2>&1; fi | g',
+    'for f in /etc/*.conf $(ls /x | sort); do echo "$f"; done; while read l; do (cd /x; make) | tee log; done < list',
+    'case "$(uname -m)" in\n  x86_64|amd64) ARCH=amd64 ;;\n  (arm64) ARCH=arm64; echo $ARCH ;;\n  *) ;;\nesac',
+    'until a; do b; done && for x; do y; done',
   ];
   it.each(plainScripts)('parses %j as mvdan-sh does', (script) => {
     expect(agrees(`${script}\n`)).toBe(true);
   });
 
   const leftToMvdan = [
-    'echo `date`', 'cat <<EOF\n$(x)\nEOF', 'cat <<EOF\n\\$x\nEOF', 'cat <<EOF &&\nx\nEOF\ny', 'cat <<EOF\nno delimiter', 'cat <<< x', 'diff <(a) <(b)', '(cd /x && make)', '{ a; }', 'if a; then b; fi',
-    'for x in a b; do echo $x; done', 'a &', '! a', 'time a', 'x=(1 2)', 'A+=1 b', 'echo a # comment', 'a ;; b', ';a', 'a &&',
+    'echo `date`', 'cat <<EOF\n$(x)\nEOF', 'cat <<EOF\n\\$x\nEOF', 'cat <<EOF &&\nx\nEOF\ny', 'cat <<EOF\nno delimiter', 'cat <<< x', 'diff <(a) <(b)', 'a &', 'time a', 'if a; then fi', 'if a then b; fi', 'for ((i=0; i<3; i++)); do a; done',
+    'case x in a) b ;& esac', 'case x in esac) b ;; esac', '()', '{ a }', '! ! a', 'x=(1 2)', 'A+=1 b', 'echo a # comment', 'a ;; b', ';a', 'a &&',
     'x > ', 'echo "unterminated', "echo 'unterminated", 'echo ${}', 'echo ${A~}', 'echo ${!A}', 'echo $1\\\n x', 'a>b',
     'echo {fd}>x', '[[ -f x ]]', 'let x=1', "echo $'a\\n'", 'export A=(1)', 'A=\\\n b', 'f() { a; }', 'a\x01b', 'export "C=1"', 'export A}B=1', 'a; }\\\n b', 'x >2>&1 y', 'export A=1 "$A"', 'echo ${A: -}', 'echo $((1+2))', 'echo $()', '>$(a) b',
   ];
@@ -90,8 +94,8 @@ describe('parseSimpleShell on real scripts', () => {
     it('agrees with mvdan-sh on every script of ../shared/corpus, and on mutations of them', () => {
       const scripts = scriptsOfDockerfiles(dockerfiles(corpus));
       const answered = checkScripts(scripts, 5000);
-      // Most RUNs are plain: if this falls, the fast path stopped covering what it was written for.
-      expect(answered / scripts.length).toBeGreaterThan(0.6);
+      // 98% when written: if this falls, the fast path stopped covering what it was written for.
+      expect(answered / scripts.length).toBeGreaterThan(0.9);
     }, 120_000);
   } else {
     it.skip(`skipped: ${corpus} is absent (it ships beside the repository in ../shared)`, () => {});
@@ -104,7 +108,7 @@ function checkScripts(scripts: string[], mutants: number): number {
   let answered = 0;
   for (const script of scripts) if (agrees(script)) answered++;
   const random = prng(20261124);
-  const pieces = [' ', '\t', '\n', '\\\n', '\\', '"', "'", '$', '${A}', '$A', '$1', '|', '||', '&&', '&', ';', '<', '>', '2>&1', '(', ')', '{', '}', '#', '=', 'A=1 ', 'export ', '`', '*', '~', 'é'];
+  const pieces = [' ', '\t', '\n', '\\\n', '\\', '"', "'", '$', '${A}', '$A', '$1', '|', '||', '&&', '&', ';', '<', '>', '2>&1', '(', ')', '{', '}', '#', '=', 'A=1 ', 'export ', '`', '*', '~', 'é', 'if ', 'then ', '; fi', 'fi', 'elif ', 'else ', 'for x in ', 'do ', 'done', 'while ', 'case ', ' in ', ';;', 'esac', '{ ', '; }', '( ', ' )', '! ', '<<EOF\n', '\nEOF\n'];
   for (let m = 0; m < mutants; m++) {
     const script = random.pick(scripts);
     const at = random.int(script.length);

@@ -1,19 +1,21 @@
-// A parser for the plain scripts most RUN instructions are: simple commands (words, `NAME=value` prefixes,
-// redirections, heredocs, `$( )`) joined by `&&`, `||`, `|`, `;` and newlines. It gives exactly what the mvdan-sh walk in shell.ts gives
-// for them (src/parse/shell-simple.test.ts compares the two on every script of the corpus and on mutations of them)
-// and answers undefined for anything else: quoting it cannot follow, backticks, subshells, blocks, keywords, comments,
-// syntax errors. Loading mvdan-sh costs a run ~40 ms (most of it the Go runtime's start-up), so a
-// Dockerfile whose RUNs are all plain is checked without it.
+// A parser for the scripts most RUN instructions are: simple commands (words, `NAME=value` prefixes, redirections,
+// heredocs, `$( )`) joined by `&&`, `||`, `|`, `;` and newlines, in `if`, `for`, `while`, `case`, `{ }` and `( )`.
+// It gives exactly what the mvdan-sh walk in shell.ts gives for them (src/parse/shell-simple.test.ts compares the two
+// on every script of the corpus and on mutations of them), mvdan-sh's quirks included, and answers undefined for
+// anything else (backticks, arithmetic, functions, `[[ ]]`, comments, syntax errors, quoting it cannot follow), which
+// mvdan-sh then parses. Loading mvdan-sh costs a run ~40 ms, most of it the Go runtime's start-up, and each script
+// ~0.5 ms; this parser takes a few microseconds.
 import { unquote, type ParsedShell, type ShellCommand, type ShellHeredoc, type ShellPipeline, type ShellWord } from './shell.js';
 
-/** Words that start a compound command or change how one is parsed, when they come first: left to mvdan-sh. */
+/** Reserved words and builtins with syntax of their own: as a simple command's first word, left to mvdan-sh (the compound
+ * commands this parser knows are recognised before a simple command is read). */
 const KEYWORDS = new Set(['!', '{', '}', '[[', ']]', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', 'function', 'select', 'time', 'coproc', 'let']);
 /** Builtins mvdan-sh parses as declarations (`export A=1 B`): every argument is one word, `A=` is written `A`. */
 const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset', 'nameref']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-/** `${...}` forms known to parse: a name or special parameter, optionally `#` first, then an operator and its text, or
+/** `${...}` forms known to parse: `#NAME`, or a name or special parameter with an operator and its text, or
  * `:offset:length` with plain numbers or names. */
-const BRACED = /^(?:#?[A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*#?$!-])(?:(?::?[-=?+]|##?|%%?|\/\/?|\^\^?|,,?)[^}]*|:(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*)(?::(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*))?)?$/;
+const BRACED = /^(?:#[A-Za-z_][A-Za-z0-9_]*|(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*#?$!-])(?:(?::?[-=?+]|##?|%%?|\/\/?|\^\^?|,,?)[^}]*|:(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*)(?::(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*))?)?)$/;
 
 /** Thrown (and caught below) when the script leaves the subset. */
 const OUTSIDE = Symbol('outside the subset');
@@ -50,6 +52,28 @@ function plainExpansions(body: string): boolean {
   return true;
 }
 
+/** Where a list ends: see SimpleParser.list. */
+interface ListEnd {
+  close?: boolean;
+  keywords?: ReadonlySet<string>;
+  caseItem?: boolean;
+}
+const THEN = new Set(['then']);
+const IF_PARTS = new Set(['elif', 'else', 'fi']);
+const FI = new Set(['fi']);
+const DO = new Set(['do']);
+const DONE = new Set(['done']);
+const ESAC = new Set(['esac']);
+const BRACE_END = new Set(['}']);
+/** What SimpleParser.element returns for a compound command: the commands inside it are not pipeline members. */
+const COMPOUND = Symbol('compound command');
+
+/** Whether a line continuation comes before the word's first `=`. */
+function nameCut(raw: string): boolean {
+  const eq = raw.indexOf('=');
+  return eq > 0 && raw.lastIndexOf('\\\n', eq) >= 0;
+}
+
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isOperator = (c: string | undefined): boolean => c === '|' || c === '&' || c === ';' || c === '<' || c === '>' || c === '(' || c === ')';
 const isNameStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);
@@ -61,36 +85,62 @@ class SimpleParser {
   private readonly heredocs: ShellHeredoc[] = [];
   /** Heredocs whose bodies start after the current line. */
   private pending: Pending[] = [];
-  /** How many `$(` the parser is inside: their commands are in a subshell. */
+  /** How many `$(` the parser is inside (a heredoc there is left to mvdan-sh). */
   private substitutions = 0;
+  /** How many `$(` and `( )` the parser is inside: their commands are in a subshell. */
+  private subshells = 0;
+  /** Nested lists (compound commands, substitutions): recursion is bounded. */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
   script(): ParsedShell {
-    this.list(undefined);
+    this.list({});
     // Commands inside a `$( )` were finished before the command holding them: the walk lists them after it.
     this.commands.sort((a, b) => a.span.start - b.span.start);
     return { commands: this.commands, pipelines: this.pipelines, heredocs: this.heredocs };
   }
 
-  /** Statements up to the end of the text, or up to the `)` that closes a `$(`. */
-  private list(close: ')' | undefined): void {
+  /**
+   * Statements up to the end of the text, the `)` that closes `$(` or `(`, one of the keywords that end a compound
+   * command's part (`then`, `fi`, `done`...), which it consumes, or a case item's `;;`. Returns where it stopped.
+   */
+  private list(end: ListEnd): string | undefined {
     const { text } = this;
-    this.skip(true);
-    while (this.i < text.length && text[this.i] !== close) {
+    if (++this.depth > 100) throw OUTSIDE; // the call stack
+    let statements = 0;
+    for (this.skip(true); ; this.skip(true)) {
+      let stop: string | undefined;
+      if (this.i >= text.length) stop = '';
+      else if (text[this.i] === ')' && end.close) stop = ')';
+      else if (end.caseItem && text.startsWith(';;', this.i)) stop = ';;';
+      else if (end.keywords) {
+        const keyword = this.keywordAt();
+        if (keyword && end.keywords.has(keyword)) {
+          this.i += keyword.length;
+          stop = keyword;
+        }
+      }
+      if (stop !== undefined) {
+        // Unterminated, an empty part (`then fi`), or a heredoc whose body never came.
+        if ((stop === '' && (end.close || end.keywords)) || (statements === 0 && (end.close || (end.keywords && !end.caseItem))) || this.pending.length > 0) throw OUTSIDE;
+        this.depth--;
+        return stop;
+      }
       this.andOr();
+      statements++;
       this.skip(false);
       const c = text[this.i];
       if (c === ';') {
-        if (text[this.i + 1] === ';' || text[this.i + 1] === '&') throw OUTSIDE;
-        this.i++;
+        if (text[this.i + 1] === '&' || (text[this.i + 1] === ';' && (!end.caseItem || text.startsWith(';;&', this.i)))) throw OUTSIDE;
+        if (text[this.i + 1] !== ';') this.i++;
       } else if (c === '\n') {
         this.i++;
         this.heredocBodies();
-      } else if (c !== close) throw OUTSIDE; // `&`, or a command that did not end where a statement can
-      this.skip(true);
+      } else if (c !== undefined && !(c === ')' && end.close)) {
+        throw OUTSIDE; // `&`, or a command that did not end where a statement can
+      }
     }
-    if ((this.i >= text.length && close) || this.pending.length > 0) throw OUTSIDE; // unterminated
   }
 
   /** Reads the bodies of the heredocs of the line that just ended: each runs up to its delimiter line. */
@@ -147,18 +197,25 @@ class SimpleParser {
 
   private pipeline(): void {
     const members: ShellCommand[] = [];
+    let elements = 0;
     // The walk lists a pipeline before the pipelines inside its commands' substitutions.
     const slot = this.pipelines.length;
+    const firstCommand = this.commands.length;
     let lastPipe = -1;
     let lastPipeLength = 1;
-    for (;;) {
-      const command = this.command();
+    if (this.keywordAt() === '!') {
+      this.i++; // `! cmd`: negation changes nothing the model keeps
       this.skip(false);
-      if (!command) {
-        if (members.length > 0 || this.text[this.i] === '|') throw OUTSIDE;
+    }
+    for (;;) {
+      const command = this.element();
+      this.skip(false);
+      if (command === undefined) {
+        if (elements > 0 || this.text[this.i] === '|') throw OUTSIDE;
         return; // a heredoc fed to no command (`RUN <<EOF`)
       }
-      members.push(command);
+      if (command !== COMPOUND) members.push(command);
+      elements++;
       const { text } = this;
       if (text[this.i] !== '|' || text[this.i + 1] === '|') break;
       lastPipe = this.i;
@@ -166,15 +223,126 @@ class SimpleParser {
       this.i += lastPipeLength;
       this.skip(true);
     }
-    // mvdan-sh nests `a | b | c` to the left, so the walk names a pipeline by its last operator.
-    if (members.length > 1) {
+    // mvdan-sh nests `a | b | c` to the left, so the walk names a pipeline by its last operator. Everything in a
+    // pipeline runs in a subshell, also the commands inside its compound elements, which are not its members.
+    if (elements > 1) {
       const pipeline: ShellPipeline = { span: { start: lastPipe, end: lastPipe + lastPipeLength }, commands: members };
-      for (const member of members) {
-        member.subshell = true;
-        member.pipeline = pipeline;
-      }
+      for (let k = firstCommand; k < this.commands.length; k++) this.commands[k]!.subshell = true;
+      for (const member of members) member.pipeline = pipeline;
       this.pipelines.splice(slot, 0, pipeline);
     }
+  }
+
+  /** One element of a pipeline: a compound command (then COMPOUND), a simple command, or undefined for a heredoc alone. */
+  private element(): ShellCommand | typeof COMPOUND | undefined {
+    const { text } = this;
+    const keyword = this.keywordAt();
+    if (text[this.i] === '(') {
+      if (text[this.i + 1] === '(') throw OUTSIDE; // arithmetic
+      this.i++;
+      this.subshells++;
+      this.list({ close: true });
+      this.subshells--;
+      this.i++;
+    } else if (keyword === '{') {
+      this.i++;
+      this.list({ keywords: BRACE_END });
+    } else if (keyword === 'if') {
+      this.i += 2;
+      this.expect(this.list({ keywords: THEN }), 'then');
+      for (let part = this.list({ keywords: IF_PARTS }); part !== 'fi'; ) {
+        if (part === 'elif') {
+          this.expect(this.list({ keywords: THEN }), 'then');
+          part = this.list({ keywords: IF_PARTS });
+        } else {
+          part = this.expect(this.list({ keywords: FI }), 'fi');
+        }
+      }
+    } else if (keyword === 'while' || keyword === 'until') {
+      this.i += keyword.length;
+      this.expect(this.list({ keywords: DO }), 'do');
+      this.expect(this.list({ keywords: DONE }), 'done');
+    } else if (keyword === 'for') {
+      this.forClause();
+    } else if (keyword === 'case') {
+      this.caseClause();
+    } else {
+      return this.command();
+    }
+    // Redirections of the whole compound (`done < list`, `fi > /dev/null 2>&1`).
+    for (;;) {
+      this.skip(false);
+      const fd = /^[0-9]*(?=[<>])|^&(?=>)/.exec(text.slice(this.i, this.i + 12));
+      if (!fd) break;
+      this.i += fd[0] === '&' ? 0 : fd[0].length;
+      this.redirect();
+    }
+    return COMPOUND;
+  }
+
+  private expect(found: string | undefined, keyword: string): string {
+    if (found !== keyword) throw OUTSIDE;
+    return keyword;
+  }
+
+  /** `for NAME [in WORDS]; do LIST; done`: the words are walked for substitutions like a command's. */
+  private forClause(): void {
+    const { text } = this;
+    this.i += 3;
+    this.skip(false);
+    const name = /^[A-Za-z_][A-Za-z0-9_]*(?=[ \t\n;])/.exec(text.slice(this.i, this.i + 200));
+    if (!name) throw OUTSIDE; // also `for ((...))`
+    this.i += name[0].length;
+    this.skip(false);
+    if (this.keywordAt() === 'in') {
+      this.i += 2;
+      for (this.skip(false); this.i < text.length && text[this.i] !== ';' && text[this.i] !== '\n'; this.skip(false)) {
+        if (isOperator(text[this.i])) throw OUTSIDE;
+        this.word();
+      }
+    }
+    if (text[this.i] === ';') this.i++;
+    this.skip(true);
+    if (this.keywordAt() !== 'do') throw OUTSIDE;
+    this.i += 2;
+    this.expect(this.list({ keywords: DONE }), 'done');
+  }
+
+  /** `case WORD in PATTERN) LIST ;; ... esac`. */
+  private caseClause(): void {
+    const { text } = this;
+    this.i += 4;
+    this.skip(false);
+    this.word();
+    this.skip(false);
+    if (this.keywordAt() !== 'in') throw OUTSIDE;
+    this.i += 2;
+    for (;;) {
+      this.skip(true);
+      if (this.keywordAt() === 'esac') {
+        this.i += 4;
+        return;
+      }
+      if (text[this.i] === '(') this.i++;
+      for (;;) {
+        this.skip(false);
+        if (isOperator(text[this.i]) || text[this.i] === '\n') throw OUTSIDE;
+        this.word();
+        this.skip(false);
+        if (text[this.i] !== '|') break;
+        this.i++;
+      }
+      if (text[this.i] !== ')') throw OUTSIDE;
+      this.i++;
+      if (this.list({ keywords: ESAC, caseItem: true }) === 'esac') return;
+      this.i += 2; // `;;`
+    }
+  }
+
+  /** The reserved word at the current position, if one is written there (unquoted, and followed by a delimiter). */
+  private keywordAt(): string | undefined {
+    const m = /^(?:if|then|elif|else|fi|for|in|do|done|while|until|case|esac|[{}!])(?=[ \t\n;&|<>()]|$)/.exec(this.text.slice(this.i, this.i + 6));
+    return m?.[0];
   }
 
   /** A simple command: assignments, then words, with redirections anywhere; undefined for a heredoc alone. */
@@ -206,7 +374,7 @@ class SimpleParser {
         continue;
       }
       // `A+=1`, `A[0]=1`, and a name cut by a line continuation (`CGO_\<newline>ENABLED=0`)
-      if ((words.length === 0 || declaration) && (/^[A-Za-z_][A-Za-z0-9_]*(?:\+=|\[)/.test(word.raw) || /\\\n.*=/s.test(word.raw))) throw OUTSIDE;
+      if ((words.length === 0 || declaration) && (/^[A-Za-z_][A-Za-z0-9_]*(?:\+=|\[)/.test(word.raw) || nameCut(word.raw))) throw OUTSIDE;
       if (words.length === 0 && ASSIGNMENT.test(word.raw)) {
         const value = word.raw.slice(word.raw.indexOf('=') + 1);
         if (value.startsWith('\\')) throw OUTSIDE; // `A=\<newline>`
@@ -237,7 +405,7 @@ class SimpleParser {
     }
     if (declaration && redirected) throw OUTSIDE;
     const start = first >= 0 ? first : words[0]!.span.start;
-    const command: ShellCommand = { name: words[0]?.value, words, args: words.slice(1), assigns, span: { start, end: words.length > 0 ? words[words.length - 1]!.span.end : start }, subshell: this.substitutions > 0 };
+    const command: ShellCommand = { name: words[0]?.value, words, args: words.slice(1), assigns, span: { start, end: words.length > 0 ? words[words.length - 1]!.span.end : start }, subshell: this.subshells > 0 };
     this.commands.push(command);
     for (let k = heredocs; k < this.pending.length; k++) this.pending[k]!.command = command;
     return command;
@@ -360,11 +528,12 @@ class SimpleParser {
     }
     if (c === '(' && text[this.i + 2] !== '(' && text[this.i + 2] !== ')') {
       // A command substitution: its commands run in a subshell.
-      if (this.substitutions >= 50) throw OUTSIDE; // the call stack
       this.i += 2;
       this.substitutions++;
-      this.list(')');
+      this.subshells++;
+      this.list({ close: true });
       this.substitutions--;
+      this.subshells--;
       this.i++;
       return 'closed';
     }
