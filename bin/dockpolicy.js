@@ -3,10 +3,9 @@
 // compiles it with V8's code cache. CommonJS (bin/package.json), so that Node's ES module loader never starts. It is
 // also the script of the worker threads a large run starts (src/engine/pool.ts).
 'use strict';
-const { isMainThread } = require('node:worker_threads');
 const cli = require('../dist/bundle/load.cjs');
 
-if (!isMainThread) {
+if (process.argv.includes(cli.WORKER_ARG) && !require('node:worker_threads').isMainThread) {
   cli.workerMain();
 } else {
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.

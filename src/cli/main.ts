@@ -13,7 +13,7 @@ import type { RunResult } from '../report/types.js';
 import { packageRoot } from '../util/package-root.js';
 import { rules } from '../../rules/index.js';
 
-export { workerMain } from '../engine/worker.js';
+export { WORKER_ARG, workerMain } from '../engine/worker.js';
 
 export interface Io {
   cwd: string;

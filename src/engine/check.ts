@@ -10,8 +10,8 @@ import type { Rule, RuleMeta } from './rule.js';
 import { runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
 import { mergeFindings, runUnits, unitsOf, type Unit } from './units.js';
 import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { nodeOs } from '../util/lazy.js';
 
 /**
  * Stacks, or Dockerfiles, loaded and checked together: small enough that a monorepo's parse trees never all live at
@@ -216,8 +216,9 @@ function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { p
  * collecting garbage beside it, so on two cores a second thread measured slower than one (README, Speed).
  */
 function threadCount(setting: number | 'auto' | 'off', batches: number): number {
-  const idle = () => Math.floor((availableParallelism() - loadavg()[0]) / 2);
-  const wanted = setting === 'off' ? 1 : setting === 'auto' ? (RUNNING_BUILT ? idle() : 1) : setting;
+  if (setting === 'off' || batches < 2) return 0;
+  const idle = () => Math.floor((nodeOs().availableParallelism() - nodeOs().loadavg()[0]) / 2);
+  const wanted = setting === 'auto' ? (RUNNING_BUILT ? idle() : 1) : setting;
   const n = Math.min(wanted, batches, MAX_THREADS);
   return n > 1 ? n : 0;
 }

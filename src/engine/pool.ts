@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-root.js';
 import { checkBatch, type Batch, type BatchContext, type BatchResult, type BatchRunner } from './check.js';
+import { WORKER_ARG } from './worker.js';
 
 /** What a worker thread is started with: the batch context without the rules (it sets them up from `configFile`). */
 export interface WorkerInit extends Omit<BatchContext, 'rules' | 'settings'> {
@@ -25,7 +26,7 @@ export class WorkerPool {
     const { rules: _rules, settings: _settings, ...data } = ctx;
     const workerData: WorkerInit = { ...data, configFile };
     const script = path.join(packageRoot(), 'bin', 'dockpolicy.js');
-    return new WorkerPool(ctx, Array.from({ length: threads - 1 }, () => new Worker(script, { workerData, stdout: false, stderr: false })));
+    return new WorkerPool(ctx, Array.from({ length: threads - 1 }, () => new Worker(script, { argv: [WORKER_ARG], workerData, stdout: false, stderr: false })));
   }
 
   readonly runner: BatchRunner = async (batches) => {

@@ -1,21 +1,14 @@
-import { isIP } from 'node:net';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { isMap, isScalar } from '../parse/yaml-guards.js';
 import type { ComposeFile } from '../parse/compose.js';
 import type { YamlView } from '../parse/yaml-nodes.js';
+import { nodeNet } from '../util/lazy.js';
+export { alphabetical, numerical } from '../util/text-order.js';
 
 /**
  * Shared by the compose ordering rules (services-order, ports-order, depends-on-order, service-keys-order,
  * top-level-keys-order), which judge each compose document as written: no merging across files, no `<<` merges.
  */
-
-// Made at first use: a collator loads ICU's collation data (~8 ms), which a run without these rules never needs.
-let alphabeticalOrder: Intl.Collator['compare'] | undefined;
-let numericalOrder: Intl.Collator['compare'] | undefined;
-/** Alphabetical order as dclint sorts (String.localeCompare), fixed to English so results do not depend on the machine. */
-export const alphabetical = (a: string, b: string): number => (alphabeticalOrder ??= new Intl.Collator('en').compare)(a, b);
-/** Alphabetical order with digit runs compared as numbers (dclint's port order: `9` before `10`). */
-export const numerical = (a: string, b: string): number => (numericalOrder ??= new Intl.Collator('en', { numeric: true }).compare)(a, b);
 
 export interface WrittenEntry {
   key: string;
@@ -84,7 +77,8 @@ export function portSortKey(yaml: YamlView, item: Node | undefined): string {
     const parts = String(item.value).split('/')[0]!.split(/:(?![^[]*])/);
     let first = parts[0]!;
     if (first.startsWith('[') && first.endsWith(']')) first = first.slice(1, -1);
-    return isIP(first) ? String(parts[1]) : first;
+    // A port (digits, a range, a variable) is no address: node:net is loaded only for what might be one.
+    return /[.:]/.test(first) && nodeNet().isIP(first) ? String(parts[1]) : first;
   }
   if (isMap(item)) {
     const published = yaml.resolve(yaml.get(item, 'published')?.value);

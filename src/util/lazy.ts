@@ -5,6 +5,8 @@ import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
 import type Ignore from 'ignore';
 import type * as NodeCrypto from 'node:crypto';
+import type * as NodeNet from 'node:net';
+import type * as NodeOs from 'node:os';
 
 // In the CLI bundle (CommonJS) `require` is the bundler's: these packages are part of the bundle and of its code cache.
 // Unbundled (dist/src, an ES module) there is no `require`.
@@ -19,3 +21,7 @@ export const picomatch = once(() => (esmRequire ? esmRequire('picomatch') : requ
 export const ignore = once(() => (esmRequire ? esmRequire('ignore') : require('ignore')) as typeof Ignore);
 // A few ms to load; only a run that writes or applies a baseline hashes anything.
 export const nodeCrypto = once(() => (esmRequire ? esmRequire('node:crypto') : require('node:crypto')) as typeof NodeCrypto);
+// node:net brings the stream modules with it; only a port or address written with `.` or `:` needs isIP.
+export const nodeNet = once(() => (esmRequire ? esmRequire('node:net') : require('node:net')) as typeof NodeNet);
+// Only a run of several batches asks how many cores are idle.
+export const nodeOs = once(() => (esmRequire ? esmRequire('node:os') : require('node:os')) as typeof NodeOs);

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds } from './text-order.js';
+import { alphabetical, compareIds, numerical } from './text-order.js';
 import { rules } from '../../rules/index.js';
 
 const sign = (n: number) => Math.sign(n);
+/** Every string of up to `n` characters of the alphabet. */
+function strings(alphabet: string, n: number): string[] {
+  const all = [''];
+  for (let len = 0; len < n; len++) for (const s of [...all]) for (const c of alphabet) if (s.length === len) all.push(s + c);
+  return all;
+}
 
 describe('compareIds', () => {
   it('orders every pair of rule ids as localeCompare does', () => {
@@ -10,15 +16,28 @@ describe('compareIds', () => {
     for (const a of ids) for (const b of ids) expect(sign(compareIds(a, b)), `${a} ${b}`).toBe(sign(a.localeCompare(b)));
   });
 
-  it('and any lowercase letters, digits and dashes, prefixes included', () => {
-    const alphabet = 'ab09-';
-    const all = [''];
-    for (let n = 0; n < 3; n++) for (const s of [...all]) for (const c of alphabet) if (s.length === n) all.push(s + c);
+  it('and any lowercase letters, digits, dashes, underscores and dots, prefixes included', () => {
+    const all = strings('ab09-_.', 3);
     for (const a of all) for (const b of all) expect(sign(compareIds(a, b)), `${a} ${b}`).toBe(sign(a.localeCompare(b)));
   });
 
   it('leaves other text to localeCompare, where ICU and code units disagree', () => {
-    for (const [a, b] of [['a_b', 'a-b'], ['B', 'a'], ['a.b', 'a-b'], ['é', 'f']]) expect(sign(compareIds(a!, b!))).toBe(sign(a!.localeCompare(b!)));
+    for (const [a, b] of [['a_B', 'a-b'], ['B', 'a'], ['a b', 'a-b'], ['é', 'f']]) expect(sign(compareIds(a!, b!))).toBe(sign(a!.localeCompare(b!)));
     expect(sign(compareIds('B', 'a'))).toBe(1);
+  });
+});
+
+describe('alphabetical and numerical', () => {
+  const english = new Intl.Collator('en').compare;
+  const englishNumeric = new Intl.Collator('en', { numeric: true }).compare;
+
+  it('order as the English collator does', () => {
+    const all = [...strings('az09-_.', 3), 'Web', 'web', 'wéb', 'api-2', 'api-10', 'db_1', 'db.1', 'x y'];
+    for (const a of all) for (const b of all) expect(sign(alphabetical(a, b)), `${a} ${b}`).toBe(sign(english(a, b)));
+  });
+
+  it('compare numbers as numbers, and everything else as the numeric English collator does', () => {
+    const all = ['0', '1', '9', '10', '80', '443', '8080', '65535', '08', '00', '8000-8010', '${PORT}', '127.0.0.1', 'a', ''];
+    for (const a of all) for (const b of all) expect(sign(numerical(a, b)), `${a} ${b}`).toBe(sign(englishNumeric(a, b)));
   });
 });
