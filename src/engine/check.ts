@@ -9,7 +9,8 @@ import type { Finding, Level } from './finding.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
 import { mergeFindings, runUnits, unitsOf, type Unit } from './units.js';
-import { readFileSync } from 'node:fs';
+import { rules as builtInRules } from '../../rules/index.js';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeOs } from '../util/lazy.js';
 
@@ -65,7 +66,8 @@ export interface BatchResult {
 
 /** Loads a batch and runs the rules unit by unit. */
 export async function checkBatch(batch: Batch, ctx: BatchContext): Promise<BatchResult> {
-  const project = await loadProject(batch.dockerfiles, ctx.cwd, { ...ctx.load, stacks: batch.stacks });
+  const shareIdentical = batch.stacks.length === 0 && !ctx.targets && sharable(ctx.rules, ctx.settings);
+  const project = await loadProject(batch.dockerfiles, ctx.cwd, { ...ctx.load, stacks: batch.stacks, shareIdentical });
   const pulledIn: BatchResult['pulledIn'] = [...project.pulledIn];
   for (const [file, pullers] of batch.pulled) {
     const own = project.pulledIn.get(file) ?? [];
@@ -87,6 +89,24 @@ export async function checkBatch(batch: Batch, ctx: BatchContext): Promise<Batch
     timings: timings && [...timings],
   };
 }
+
+/**
+ * Whether Dockerfiles with the same text may share a parse (`LoadOptions.shareIdentical`): only with dockpolicy's own
+ * rules, whose findings depend on a Dockerfile's path only through the references they report (policies from the
+ * config see the path), and not when a rule's setting depends on the file (`overrides:`).
+ */
+function sharable(rules: Rule[], settings: SettingsSource): boolean {
+  let answer = sharableCache.get(rules)?.get(settings);
+  if (answer === undefined) {
+    const own = new Set(builtInRules);
+    answer = rules.every((r) => own.has(r) && !settings.varies(r.meta.id));
+    if (!sharableCache.has(rules)) sharableCache.set(rules, new WeakMap());
+    sharableCache.get(rules)!.set(settings, answer);
+  }
+  return answer;
+}
+
+const sharableCache = new WeakMap<Rule[], WeakMap<SettingsSource, boolean>>();
 
 /** Runs batches and returns their results in the order given: in this thread, or spread over worker threads. */
 export type BatchRunner = (batches: Batch[]) => Promise<BatchResult[]>;
@@ -166,7 +186,9 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
     // Then the Dockerfiles no stack builds.
     const built = new Set(results.flatMap((r) => r.built));
     for (const file of built) reused.delete(`dockerfile:${file}`);
-    const alone = dockerfiles.filter((f) => !built.has(f.path));
+    // In order of size: copies of a Dockerfile fall in one batch, where they share a parse (LoadOptions.shareIdentical).
+    // A standalone Dockerfile's result is its own, whatever batch checks it; units are put back in order below.
+    const alone = bySize(dockerfiles.filter((f) => !built.has(f.path)));
     const chunks: Batch[] = [];
     for (let i = 0; i < alone.length; i += BATCH) chunks.push({ stacks: [], dockerfiles: alone.slice(i, i + BATCH), pulled: [] });
     results.push(...(await run(chunks)));
@@ -174,7 +196,14 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
     await pool?.close();
   }
 
+  const order = new Map(dockerfiles.map((f, i) => [`dockerfile:${f.path}`, i]));
   const units = results.flatMap((r) => r.units);
+  const first = units.findIndex((u) => u.key !== undefined && order.has(u.key));
+  if (first >= 0) {
+    const tail = units.splice(first);
+    const rank = (u: UnitOutcome) => (u.key === undefined ? Infinity : (order.get(u.key) ?? Infinity));
+    units.push(...tail.sort((a, b) => rank(a) - rank(b)));
+  }
   if (cache) for (const u of units) if (u.key && u.crashes.length === 0) cache.set(u.key, u.reads!, { findings: u.findings, builds: u.builds, pulledBy: u.pulledBy, files: u.files! });
   if (engine.timings) for (const r of results) for (const [id, ms] of r.timings ?? []) engine.timings.set(id, (engine.timings.get(id) ?? 0) + ms);
   const kept = [...reused.values()].filter((e) => !targets || e.deps.some(([file]) => targets.has(file)));
@@ -233,10 +262,19 @@ function touches(unit: Unit, targets: Set<string>): boolean {
   return contexts.some((c) => c?.ignore && targets.has(c.ignore.file));
 }
 
+/** Files in order of size (stable): files with the same text have the same size. */
+function bySize(files: DiscoveredFile[]): DiscoveredFile[] {
+  const sizes = new Map(files.map((f) => [f, statSync(f.path, { throwIfNoEntry: false })?.size ?? -1]));
+  return [...files].sort((a, b) => sizes.get(a)! - sizes.get(b)!);
+}
+
 /** Every file a project parsed, for per-file formats: Dockerfiles (also those reached through a build) and compose files. */
 function filesOf(project: Project): ReportedFile[] {
   const files = new Map<string, ReportedFile['kind']>();
-  for (const df of dockerfilesOf(project)) files.set(df.path, 'dockerfile');
+  // A Dockerfile that shares another's parse is reported as itself: that other file is only there if it is checked too.
+  const sharing = new Set(project.standalone.filter((s) => s.path !== s.dockerfile.path).map((s) => s.dockerfile));
+  for (const df of dockerfilesOf(project)) if (!sharing.has(df) || project.dockerfiles.get(df.path) === df) files.set(df.path, 'dockerfile');
+  for (const s of project.standalone) files.set(s.path, 'dockerfile');
   for (const c of project.composeFiles) files.set(c.path, 'compose'); // after: an inline Dockerfile's path is its compose file
   return [...files].map(([path, kind]) => ({ path, kind }));
 }

@@ -56,6 +56,11 @@ export interface RuleContext<O = Record<string, unknown>> {
 
 export interface Rule<O = Record<string, unknown>> {
   meta: RuleMeta;
+  /**
+   * Reports on the project. What a rule finds must not depend on a Dockerfile's `path` other than through the
+   * references it reports: copies of a Dockerfile share one parse, whose references name the first copy
+   * (LoadOptions.shareIdentical); the build context (`project.contextsOf`) is each copy's own.
+   */
   check(context: RuleContext<O>): void;
 }
 

@@ -78,7 +78,7 @@ function stackUnit(project: Project, stack: Stack, services: LinkedService[], pa
 }
 
 function standaloneUnit(project: Project, standalone: StandaloneDockerfile, part: (reads: Map<string, ReadKind>) => Project): Unit {
-  const file = standalone.dockerfile.path;
+  const file = standalone.path;
   const reads = new Map<string, ReadKind>([[file, 'content']]);
   const p = part(reads);
   p.standalone.push(standalone);
@@ -91,8 +91,19 @@ export function runUnits(units: Unit[], rules: Rule[], settings: SettingsSource,
   return units.map((unit) => {
     const { value, reads } = collectReads(() => runRules(unit.project, rules, settings, options));
     for (const [file, kind] of unit.reads) if (!(kind === 'exists' && reads.has(file))) reads.set(file, kind);
+    const own = unit.project.standalone[0];
+    if (own && own.path !== own.dockerfile.path) value.findings = moved(value.findings, own.dockerfile.path, own.path);
     return { ...value, unit, reads };
   });
+}
+
+/**
+ * The findings of a Dockerfile that shares the parse of another with the same text (`LoadOptions.shareIdentical`):
+ * what the shared model points at in the other file is at the same place in this one. Sorted again: other files
+ * the unit reports on (its .dockerignore) may sort differently against this file's path.
+ */
+function moved(findings: Finding[], from: string, to: string): Finding[] {
+  return sortUnique(findings.map((f) => (f.file === from ? { ...f, file: to } : f)));
 }
 
 /** Findings of several units as one run's: a Dockerfile built by two stacks is reported once, in the usual order. */

@@ -22,6 +22,8 @@ export interface LinkedService extends ComposeService {
 
 /** A Dockerfile that no service in the run builds: judged at its last stage, its directory as build context. */
 export interface StandaloneDockerfile {
+  /** The file. Usually `dockerfile.path`; with `shareIdentical`, a file with the same text as `dockerfile.path`. */
+  path: string;
   dockerfile: DockerfileModel;
   stage?: Stage;
   context: BuildContext;
@@ -68,6 +70,7 @@ export class Project {
     if (!this.linesByFile) {
       this.linesByFile = new Map();
       for (const df of this.dockerfiles.values()) this.linesByFile.set(df.path, df.lines);
+      for (const s of this.standalone) if (!this.linesByFile.has(s.path)) this.linesByFile.set(s.path, s.dockerfile.lines); // a shared parse's own file
       for (const c of this.composeFiles) this.linesByFile.set(c.path, c.yaml.lines); // dockerfile_inline: the compose text
     }
     return this.linesByFile.get(file);
@@ -104,6 +107,12 @@ export interface LoadOptions {
   overlay?: ReadonlyMap<string, string>;
   /** File size and YAML alias limits (config `limits:`); unset ones take DEFAULT_LIMITS. */
   limits?: Partial<Limits>;
+  /**
+   * Dockerfiles with the same text share one parse, and so all that the model works out from it (a monorepo holds
+   * many copies of a Dockerfile): the shared model's references name the first file, and the engine moves each
+   * unit's findings to its own file (engine/units.ts). Only for Dockerfiles that no stack builds.
+   */
+  shareIdentical?: boolean;
 }
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -148,11 +157,22 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
   // The YAML side is loaded only when there is a compose file: a Dockerfile-only run (a pre-commit hook on one
   // Dockerfile) starts faster without it.
   const composeSide = composePaths.length ? await Promise.all([import('../parse/compose.js'), import('./service.js'), import('../parse/interpolate.js')]) : undefined;
-  const discoveredDockerfiles: DockerfileModel[] = [];
+  const discoveredDockerfiles: { path: string; df: DockerfileModel }[] = [];
+  const byText = options.shareIdentical && groups.length === 0 ? new Map<string, DockerfileModel>() : undefined;
   for (const file of files) {
     if (file.kind !== 'dockerfile') continue;
     const text = readText(file.path, project, false, 'dockerfile');
-    if (text !== undefined) discoveredDockerfiles.push(dockerfileAt(project, file.path, text)!);
+    if (text === undefined) continue;
+    const same = byText?.get(text);
+    if (same && !project.dockerfiles.has(file.path)) {
+      project.dockerfiles.set(file.path, same);
+      project.problems.push(...same.problems.map((p) => ({ ...p, at: { ...p.at, file: file.path } })));
+      discoveredDockerfiles.push({ path: file.path, df: same });
+      continue;
+    }
+    const df = dockerfileAt(project, file.path, text)!;
+    byText?.set(text, df);
+    discoveredDockerfiles.push({ path: file.path, df });
   }
   const built = new Set<DockerfileModel>();
   for (const spec of groups) {
@@ -246,9 +266,9 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
     project.stacks.at(-1)!.key = stackKey(spec);
   }
   project.pulledIn = pulledIn(project.stacks);
-  for (const df of discoveredDockerfiles) {
+  for (const { path: file, df } of discoveredDockerfiles) {
     if (built.has(df)) continue;
-    project.standalone.push({ dockerfile: df, stage: df.stages[df.stages.length - 1], context: project.context(path.dirname(df.path), df.path) });
+    project.standalone.push({ path: file, dockerfile: df, stage: df.stages[df.stages.length - 1], context: project.context(path.dirname(file), file) });
   }
   return project;
 }
