@@ -59,7 +59,9 @@ export interface Rule<O = Record<string, unknown>> {
   /**
    * Reports on the project. What a rule finds must not depend on a Dockerfile's `path` other than through the
    * references it reports: copies of a Dockerfile share one parse, whose references name the first copy
-   * (LoadOptions.shareIdentical); the build context (`project.contextsOf`) is each copy's own.
+   * (LoadOptions.shareIdentical). The build context is each copy's own, and is read through BuildContext (which
+   * counts each look) or util/reads.ts: a rule that did neither on one copy is not run again on the others
+   * (run.ts, `Reuse`).
    */
   check(context: RuleContext<O>): void;
 }

@@ -7,6 +7,8 @@ import type { Project } from '../model/project.js';
 import type { Range, SourceRef } from '../model/location.js';
 import { applySuppressions, readComposeSuppressions, readSuppressions, ruleNameIndex } from './suppressions.js';
 import { compareIds } from '../util/text-order.js';
+import { contextLooks } from '../model/build-context.js';
+import { readsNoted } from '../util/reads.js';
 
 export const PARSE_ERROR = 'parse-error';
 /** Rules the engine reports itself, from what it sees of inline suppressions. */
@@ -46,7 +48,18 @@ export interface EngineResult {
  * `overrides:` set differently in some places runs once per distinct setting, and each finding is kept only from the
  * run whose setting holds where the finding is.
  */
-export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSource | Map<string, RuleSetting>, options: EngineOptions = {}): EngineResult {
+/**
+ * What the rules reported on one copy of a Dockerfile, to give the next copies (units.ts): copies share one parse
+ * (LoadOptions.shareIdentical), so a rule that looked at no build context and read no file while it ran reports the
+ * same on each, at the same references. Only the reports of rules that ran once, without an error, are kept.
+ */
+export interface Reuse {
+  /** Keep what the rules report (the first copy); else give what was kept. */
+  recording: boolean;
+  byRule: Map<Rule, Finding[]>;
+}
+
+export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSource | Map<string, RuleSetting>, options: EngineOptions = {}, reuse?: Reuse): EngineResult {
   const settings = settingsIn instanceof Map ? uniform(settingsIn) : settingsIn;
   const found: Finding[] = [];
   const crashes: EngineResult['crashes'] = [];
@@ -68,10 +81,17 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
         for (const p of project.problems) add({ messageId: 'unparsable', data: { message: p.message }, at: p.at });
         continue;
       }
+      const kept = reuse && !varies ? reuse.byRule.get(rule) : undefined;
+      if (kept) {
+        for (const f of kept) found.push(f);
+        continue;
+      }
       const started = timings ? performance.now() : 0;
+      const [looks, reads, from] = [contextLooks, readsNoted, found.length];
       try {
         rule.check({ project, options: setting.options, report: add });
         if (timings) timings.set(id, (timings.get(id) ?? 0) + performance.now() - started);
+        if (reuse?.recording && !varies && contextLooks === looks && readsNoted === reads) reuse.byRule.set(rule, found.slice(from));
       } catch (e) {
         crashes.push({ ruleId: id, message: crashMessage(e) });
       }

@@ -7,7 +7,8 @@ import type { Stack } from '../model/stack.js';
 import { collectReads, type ReadKind } from '../util/reads.js';
 import type { Finding } from './finding.js';
 import type { Rule } from './rule.js';
-import { runRules, sortUnique, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
+import { runRules, sortUnique, type EngineOptions, type EngineResult, type Reuse, type SettingsSource } from './run.js';
+import type { DockerfileModel } from '../parse/dockerfile.js';
 
 export interface Unit {
   /** Stable across runs: `stack:<name>:<files>` or `dockerfile:<path>`; undefined for the leftover problems. */
@@ -88,8 +89,20 @@ function standaloneUnit(project: Project, standalone: StandaloneDockerfile, part
 
 /** Runs the rules unit by unit; each result carries everything the unit read, loading and checking. */
 export function runUnits(units: Unit[], rules: Rule[], settings: SettingsSource, options: EngineOptions): UnitResult[] {
+  // Copies of a Dockerfile that share a parse (LoadOptions.shareIdentical): the rules that need no build context
+  // run on the first copy only.
+  const copies = new Map<DockerfileModel, number>();
+  for (const unit of units) for (const s of unit.project.standalone) copies.set(s.dockerfile, (copies.get(s.dockerfile) ?? 0) + 1);
+  const reuses = new Map<DockerfileModel, Reuse>();
   return units.map((unit) => {
-    const { value, reads } = collectReads(() => runRules(unit.project, rules, settings, options));
+    const df = unit.project.standalone.length === 1 && unit.project.stacks.length === 0 ? unit.project.standalone[0]!.dockerfile : undefined;
+    let reuse: Reuse | undefined;
+    if (df && copies.get(df)! > 1) {
+      reuse = reuses.get(df);
+      if (reuse) reuse.recording = false;
+      else reuses.set(df, (reuse = { recording: true, byRule: new Map() }));
+    }
+    const { value, reads } = collectReads(() => runRules(unit.project, rules, settings, options, reuse));
     for (const [file, kind] of unit.reads) if (!(kind === 'exists' && reads.has(file))) reads.set(file, kind);
     const own = unit.project.standalone[0];
     if (own && own.path !== own.dockerfile.path) value.findings = moved(value.findings, own.dockerfile.path, own.path);

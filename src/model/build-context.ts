@@ -3,6 +3,12 @@ import { noteRead, readText } from '../util/reads.js';
 import path from 'node:path';
 import { Dockerignore, cleanPath, goMatchRegExp } from '../parse/dockerignore.js';
 
+/**
+ * How many times any build context was looked at: a rule whose run leaves it unchanged found what it found without
+ * the context, so copies of a Dockerfile in other contexts get the same findings (engine/run.ts, `Reuse`).
+ */
+export let contextLooks = 0;
+
 /** What a Docker build context sends to the builder, and what COPY/ADD sources take from it. */
 export class BuildContext {
   private ignoreCache?: { file: string; rules: Dockerignore } | null;
@@ -13,11 +19,17 @@ export class BuildContext {
   private listed: string[] = [];
 
   /** `dockerfilePath` is resolved against the process cwd, as `docker build -f` does. */
-  constructor(readonly dir: string, private readonly dockerfilePath?: string) {}
+  constructor(private readonly root: string, private readonly dockerfilePath?: string) {}
+
+  get dir(): string {
+    contextLooks++;
+    return this.root;
+  }
 
   /** `<Dockerfile>.dockerignore` beside the Dockerfile wins over `<context>/.dockerignore`. */
   get ignore(): { file: string; rules: Dockerignore } | undefined {
-    const candidates = [path.resolve(this.dir, '.dockerignore')];
+    contextLooks++;
+    const candidates = [path.resolve(this.root, '.dockerignore')];
     if (this.dockerfilePath) candidates.unshift(`${path.resolve(this.dockerfilePath)}.dockerignore`);
     if (this.ignoreCache === undefined) {
       this.ignoreCache = null;
@@ -42,19 +54,21 @@ export class BuildContext {
   }
 
   files(): string[] {
+    contextLooks++;
     if (this.fileCache) {
       for (const dir of this.listed) noteRead(dir, 'listing');
       return this.fileCache;
     }
     const rules = this.ignore?.rules;
-    const entries = listTree(path.resolve(this.dir), rules ? prunable(rules) : new Set());
+    const entries = listTree(path.resolve(this.root), rules ? prunable(rules) : new Set());
     this.fileCache = entries.filter((e) => !e.endsWith('/') && !rules?.isExcluded(e)).sort();
-    const root = path.resolve(this.dir);
+    const root = path.resolve(this.root);
     this.listed = [root, ...entries.filter((e) => e.endsWith('/')).map((e) => path.join(root, e))];
     return this.files();
   }
 
   filesTakenBy(sources: string[]): string[] {
+    contextLooks++;
     const files = this.files();
     const taken = new Set<string>();
     for (const src of sources) {

@@ -8,7 +8,11 @@ export type ReadKind = 'content' | 'exists' | 'listing';
 
 let current: Map<string, ReadKind> | undefined;
 
+/** How many reads were noted: a rule whose run leaves it unchanged read no file (engine/run.ts, `Reuse`). */
+export let readsNoted = 0;
+
 export function noteRead(file: string, kind: ReadKind = 'content'): void {
+  readsNoted++;
   // Content says more than existence: never downgrade what a path was used for.
   if (current && !(kind === 'exists' && current.has(file))) current.set(file, kind);
 }
