@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { fastGlob } from '../src/util/lazy.js';
+import { readdirSync, type Dirent } from 'node:fs';
+import { noteRead } from '../src/util/reads.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { BuildContext } from '../src/model/build-context.js';
 import { copyArgs, isRemoteSource, resolveWord, variablesAt } from '../src/model/copy.js';
@@ -19,20 +20,39 @@ function isIgnored(context: BuildContext, source: string): boolean {
   if (/[*?[\\]/.test(clean)) {
     const segs = clean.split('/').map(goMatchRegExp);
     if (segs.some((r) => r === undefined)) return false; // a malformed pattern is a build error of its own
-    let entries: string[] = [];
-    try {
-      // Only entries as deep as the pattern can match: one `*` per segment, listed whether excluded or not.
-      entries = fastGlob().sync(segs.map(() => '*').join('/'), { cwd: path.resolve(context.dir), dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true });
-    } catch {
-      return false;
-    }
-    const matches = entries.filter((e) => e.split('/').every((part, i) => segs[i]!.test(part)));
+    const matches = matchingEntries(path.resolve(context.dir), segs as RegExp[]);
     // Nothing there at all is a missing file, not an ignored one.
     if (matches.length === 0 || !matches.every((m) => rules.isExcluded(m))) return false;
   } else if (!rules.isExcluded(clean)) {
     return false;
   }
   return context.filesTakenBy([clean]).length === 0;
+}
+
+/**
+ * The entries of the context that the pattern's segments match, level by level (only directories can hold the next
+ * level; symbolic links are not followed). Each directory listed is noted for --cache: the answer depends on its names.
+ */
+function matchingEntries(root: string, segs: RegExp[]): string[] {
+  let level = [''];
+  for (let depth = 0; depth < segs.length && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const rel of level) {
+      const dir = path.join(root, rel);
+      noteRead(dir, 'listing');
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (segs[depth]!.test(e.name) && (depth === segs.length - 1 || e.isDirectory())) next.push(rel ? `${rel}/${e.name}` : e.name);
+      }
+    }
+    level = next;
+  }
+  return level;
 }
 
 export default defineRule({

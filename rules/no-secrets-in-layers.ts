@@ -7,6 +7,7 @@ import type { DockerfileModel } from '../src/parse/dockerfile.js';
 import type { Project } from '../src/model/project.js';
 import { findCredentials, isPlaceholderValue, isPublicKeyMaterial, isSecretFile, isSecretName, maskSecret } from '../src/util/secrets.js';
 import { memoized } from '../src/util/memo.js';
+import { noteRead } from '../src/util/reads.js';
 
 type Reporter = (report: Report) => void;
 type AstRange = NonNullable<Parameters<DockerfileModel['ref']>[0]>;
@@ -164,6 +165,7 @@ function checkCopy(project: Project, df: DockerfileModel, instruction: Instructi
 /** Reads the head of a key-like file to tell certificates and public keys from private keys. */
 function isPublicFile(file: string): boolean {
   if (!/\.(?:pem|crt|key)$/i.test(file)) return false;
+  noteRead(file); // --cache: the answer changes with the file
   try {
     const fd = openSync(file, 'r');
     try {

@@ -66,6 +66,32 @@ describe('--cache', () => {
     expect(after.findings).not.toContain('api/Dockerfile:3 no-secrets-in-layers');
   });
 
+  it('re-checks when a copied key file changes from a certificate to a private key', async () => {
+    const dir = writeTree(tmp, { ...stack, 'other/Dockerfile': 'FROM alpine:3.20\nCOPY tls.pem /etc/tls.pem\nUSER 1000\nHEALTHCHECK CMD true\n', 'other/tls.pem': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n' });
+    expect((await check(dir)).findings).not.toContain('other/Dockerfile:2 no-secrets-in-layers');
+    write(dir, 'other/tls.pem', '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n');
+    const after = await check(dir);
+    expect(after).toMatchObject({ reused: 1, ran: 1 });
+    expect(after.findings).toContain('other/Dockerfile:2 no-secrets-in-layers');
+  });
+
+  it('re-checks a wildcard COPY when the files it matches change below the context', async () => {
+    // no-secrets-in-layers off: it lists the whole context, which would hide a listing copy-ignored-file did not note.
+    const dir = writeTree(tmp, {
+      ...stack,
+      '.dockpolicy.yaml': 'rules:\n  no-secrets-in-layers: off\n',
+      'other/Dockerfile': 'FROM alpine:3.20\nCOPY conf/*/app.yaml /etc/\nUSER 1000\nHEALTHCHECK CMD true\n',
+      'other/.dockerignore': 'conf/dev\n',
+      'other/conf/dev/app.yaml': 'a: 1\n',
+      'other/conf/prod/app.yaml': 'a: 2\n',
+    });
+    expect((await check(dir)).findings).not.toContain('other/Dockerfile:2 copy-ignored-file');
+    unlinkSync(path.join(dir, 'other/conf/prod/app.yaml'));
+    const after = await check(dir);
+    expect(after).toMatchObject({ reused: 1, ran: 1 });
+    expect(after.findings).toContain('other/Dockerfile:2 copy-ignored-file');
+  });
+
   it('a Dockerfile checked on its own is checked as built once a stack builds it, and on its own again after', async () => {
     const dir = writeTree(tmp, stack);
     await check(dir);
