@@ -1,6 +1,6 @@
 import { exists, readText } from '../util/reads.js';
 import path from 'node:path';
-import { isAlias, isCollection, isPair, isScalar, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { LineIndex, type SourceRef } from '../model/location.js';
 import { DEFAULT_LIMITS } from '../model/source-text.js';
 import { parseEnvFile, type Env } from './interpolate.js';
@@ -55,9 +55,10 @@ export function parseCompose(file: string, text: string, env?: Env, limits: { ma
       return { documents: [], problem: { message, at: { file, range: lines.range(offset, offset + 1) } } };
     }
     const yaml = new YamlView(file, doc, lines);
-    const { duplicate, nodes } = duplicateKey(doc);
+    const { duplicate, nodes, aliases } = duplicateKey(doc);
     if (duplicate) return { documents: [], problem: { message: `duplicate key "${duplicate.key}"`, at: yaml.at(duplicate.node) } };
-    const bomb = aliasBomb(doc, nodes, yaml, limits.maxAliasNodes ?? DEFAULT_LIMITS.maxAliasNodes);
+    // Without an alias nothing stands for more than itself.
+    const bomb = aliases && aliasBomb(doc, nodes, yaml, limits.maxAliasNodes ?? DEFAULT_LIMITS.maxAliasNodes);
     if (bomb) return { documents: [], problem: { message: `aliases stand for more than ${bomb.limit.toLocaleString('en-US')} nodes (limits.maxAliasNodes): an alias bomb is not expanded`, at: yaml.at(bomb.alias) } };
     const root = yaml.resolve(doc.contents);
     if (root && !yaml.isMap(root)) return { documents: [], problem: { message: 'a compose file must be a mapping at the top level', at: yaml.at(root) } };
@@ -80,6 +81,7 @@ const MAX_NESTING = 200;
  * skipped; the lines of block scalars count as structure: an overestimate, never an underestimate.
  */
 function tooDeep(text: string, limit: number): number | undefined {
+  if (shallow(text, limit)) return undefined;
   const indents: number[] = [];
   let flow = 0;
   let lineStart = 0;
@@ -129,6 +131,22 @@ function tooDeep(text: string, limit: number): number | undefined {
   return undefined;
 }
 
+/** A line that starts with 100 spaces, tabs and dashes. */
+const LONG_INDENT_LINE = /^[ \t-]{100}/m;
+
+/**
+ * A bound that spares most files tooDeep's scan (character by character, a few percent of a compose run): its block
+ * levels are distinct columns, none past a line's leading run of spaces, tabs and dashes, and its flow levels are at
+ * most the number of `[` and `{`. Without a line that starts with 100 such characters, and with few enough
+ * brackets, it cannot count more than `limit`; a regular expression and indexOf test that in native code.
+ */
+function shallow(text: string, limit: number): boolean {
+  const budget = limit - 100;
+  let brackets = 0;
+  for (const open of ['[', '{']) for (let i = text.indexOf(open); i >= 0 && brackets <= budget; i = text.indexOf(open, i + 1)) brackets++;
+  return brackets <= budget && !LONG_INDENT_LINE.test(text);
+}
+
 /**
  * The first alias of a document whose aliases stand for more than `limit` nodes, counting each alias as a copy of the
  * node it names, aliases inside that node included: nine aliases of nine aliases of ... ("billion laughs") stand for
@@ -161,29 +179,45 @@ function aliasBomb(doc: Document, own: number, view: YamlView, limit: number): {
 
 /**
  * Like Compose: a repeated key is an error unless the later value is tagged `!reset` or `!override`. Also counts the
- * document's nodes (for aliasBomb) in the same walk, when there is no such key.
+ * document's nodes (for aliasBomb) in the same walk, when there is no such key, and tells whether it holds an alias.
+ * Visits what yaml's `visit` would, in its order (a mapping's keys are checked before its children are walked), but
+ * without the frozen path array `visit` builds at every level: this walk ran over every node of every compose file.
  */
-function duplicateKey(doc: Document): { duplicate?: { key: string; node: Node }; nodes: number } {
+function duplicateKey(doc: Document): { duplicate?: { key: string; node: Node }; nodes: number; aliases: boolean } {
   let found: { key: string; node: Node } | undefined;
   let nodes = 0;
-  visit(doc, {
-    Node: () => void nodes++,
-    Map(_key, map) {
+  let aliases = false;
+  // true: stop (a repeated key was found)
+  const walk = (node: unknown): boolean => {
+    if (isMap(node)) {
       nodes++;
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
         const tag = (pair.value as Node | null)?.tag;
         if (seen.has(key) && typeof key !== 'symbol' && tag !== '!reset' && tag !== '!override') {
           found = { key: String(key), node: pair.key as Node };
-          return visit.BREAK;
+          return true;
         }
         seen.add(key);
       }
-      return undefined;
-    },
-  });
-  return { duplicate: found, nodes };
+      for (const pair of node.items) if (walk(pair.key) || walk(pair.value)) return true;
+    } else if (isSeq(node)) {
+      nodes++;
+      for (const item of node.items) if (walk(item)) return true;
+    } else if (isPair(node)) {
+      // a `key: value` item of a flow sequence (`[a: 1]`)
+      return walk(node.key) || walk(node.value);
+    } else if (isScalar(node)) {
+      nodes++;
+    } else if (isAlias(node)) {
+      nodes++;
+      aliases = true;
+    }
+    return false;
+  };
+  walk(doc.contents);
+  return { duplicate: found, nodes, aliases };
 }
 
 /** The `.env` beside the compose file is Compose's default source of interpolation values. */
