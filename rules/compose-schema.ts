@@ -3,6 +3,7 @@ import type { Node, YAMLSeq } from 'yaml';
 import { defineRule, type Report } from '../src/engine/rule.js';
 import type { ComposeFile } from '../src/parse/compose.js';
 import { interpolate } from '../src/parse/interpolate.js';
+import { isMap, isScalar, isSeq } from '../src/parse/yaml-guards.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { loadCommonJs } from '../src/util/code-cache.js';
 import { findCredentials, maskSecret } from '../src/util/secrets.js';
@@ -93,6 +94,27 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function prepare(compose: ComposeFile): Prepared | undefined {
+  const unknown = new Set<string>();
+  // The path of the value being walked: one array, pushed and popped (read only while the value is walked).
+  const at: Segment[] = [];
+  const scalar = (value: unknown): unknown => {
+    if (typeof value !== 'string' || at.length === 0) return value;
+    const result = interpolate(value, compose.env);
+    if (result.value === undefined) {
+      unknown.add(pointer(at));
+      return value;
+    }
+    const cast = castFor(at)?.(result.value);
+    return cast ?? result.value;
+  };
+
+  // Most documents: straight from the nodes, without the document's toJS and a second walk over both.
+  const contents = compose.yaml.doc.contents;
+  const direct = isMap(contents) ? plainData(contents, at, scalar) : UNUSUAL;
+  if (direct !== UNUSUAL) return { data: direct, unknown };
+  unknown.clear();
+  at.length = 0;
+
   let raw: unknown;
   try {
     // No alias limit here: the parser already refused documents whose aliases stand for more than limits.maxAliasNodes
@@ -103,9 +125,6 @@ function prepare(compose: ComposeFile): Prepared | undefined {
   }
   if (raw === null || raw === undefined) return undefined;
   const view = compose.yaml;
-  const unknown = new Set<string>();
-  // The path of the value being walked: one array, pushed and popped (read only while the value is walked).
-  const at: Segment[] = [];
   const walk = (value: unknown, node: Node | undefined): unknown => {
     if (Array.isArray(value)) {
       const items = node && view.isSeq(node) ? (node as YAMLSeq).items : [];
@@ -127,16 +146,48 @@ function prepare(compose: ComposeFile): Prepared | undefined {
       }
       return out;
     }
-    if (typeof value !== 'string' || at.length === 0) return value;
-    const result = interpolate(value, compose.env);
-    if (result.value === undefined) {
-      unknown.add(pointer(at));
-      return value;
-    }
-    const cast = castFor(at)?.(result.value);
-    return cast ?? result.value;
+    return scalar(value);
   };
   return { data: walk(raw, compose.root), unknown };
+}
+
+/** What plainData leaves to the general route (yaml's toJS, then a walk beside the nodes). */
+const UNUSUAL = Symbol('unusual');
+
+/**
+ * The data toJS would give for a document of plain mappings, lists and scalars, each scalar passed through `scalar`
+ * (with `at` its path); UNUSUAL at anything else: an alias, a `<<` merge, a key that is not a string (toJS turns
+ * `1`, `true` and null into text, and a mapping into its YAML), a `__proto__` key, a flow list's `a: b` item, a
+ * `!reset` or `!override` value (the only way a key may be repeated). For such documents the two routes could differ.
+ */
+function plainData(node: unknown, at: Segment[], scalar: (value: unknown) => unknown): unknown {
+  if (isScalar(node)) return scalar(node.value);
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const { key, value } of node.items) {
+      if (!isScalar(key) || typeof key.value !== 'string' || key.value === '<<' || key.value === '__proto__') return UNUSUAL;
+      const tag = (value as Node | null)?.tag;
+      if (tag === '!reset' || tag === '!override') return UNUSUAL;
+      at.push(key.value);
+      const v = value === null || value === undefined ? null : plainData(value, at, scalar);
+      at.pop();
+      if (v === UNUSUAL) return UNUSUAL;
+      out[key.value] = v;
+    }
+    return out;
+  }
+  if (isSeq(node)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < node.items.length; i++) {
+      at.push(i);
+      const v = plainData(node.items[i], at, scalar);
+      at.pop();
+      if (v === UNUSUAL) return UNUSUAL;
+      out.push(v);
+    }
+    return out;
+  }
+  return UNUSUAL;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
