@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { Node, YAMLSeq } from 'yaml';
+import type { Alias, Node, YAMLMap, YAMLSeq } from 'yaml';
 import { defineRule, type Report } from '../src/engine/rule.js';
 import type { ComposeFile } from '../src/parse/compose.js';
 import { interpolate } from '../src/parse/interpolate.js';
-import { isMap, isScalar, isSeq } from '../src/parse/yaml-guards.js';
+import { isAlias, isMap, isScalar, isSeq } from '../src/parse/yaml-guards.js';
+import type { YamlView } from '../src/parse/yaml-nodes.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { loadCommonJs } from '../src/util/code-cache.js';
 import { findCredentials, maskSecret } from '../src/util/secrets.js';
@@ -108,9 +109,9 @@ function prepare(compose: ComposeFile): Prepared | undefined {
     return cast ?? result.value;
   };
 
-  // Most documents: straight from the nodes, without the document's toJS and a second walk over both.
+  // Straight from the nodes, without the document's toJS and a second walk over both.
   const contents = compose.yaml.doc.contents;
-  const direct = isMap(contents) ? plainData(contents, at, scalar) : UNUSUAL;
+  const direct = isMap(contents) ? plainData(contents, compose.yaml, at, scalar) : UNUSUAL;
   if (direct !== UNUSUAL) return { data: direct, unknown };
   unknown.clear();
   at.length = 0;
@@ -155,32 +156,33 @@ function prepare(compose: ComposeFile): Prepared | undefined {
 const UNUSUAL = Symbol('unusual');
 
 /**
- * The data toJS would give for a document of plain mappings, lists and scalars, each scalar passed through `scalar`
- * (with `at` its path); UNUSUAL at anything else: an alias, a `<<` merge, a key that is not a string (toJS turns
- * `1`, `true` and null into text, and a mapping into its YAML), a `__proto__` key, a flow list's `a: b` item, a
- * `!reset` or `!override` value (the only way a key may be repeated). For such documents the two routes could differ.
+ * The data toJS would give, each scalar passed through `scalar` (with `at` its path), for a document of mappings,
+ * lists, scalars, aliases and `<<` merges; UNUSUAL at anything else, where the two routes could differ: a key that is
+ * not a string (toJS turns `1`, `true` and null into text, and a mapping into its YAML) or is `__proto__` or a quoted
+ * `<<`, a flow list's `a: b` item, a `!reset` or `!override` value (the only way a key may be repeated), an alias
+ * without an anchor before it, a merge of something other than mappings (toJS throws).
  */
-function plainData(node: unknown, at: Segment[], scalar: (value: unknown) => unknown): unknown {
-  if (isScalar(node)) return scalar(node.value);
-  if (isMap(node)) {
+function plainData(node: unknown, view: YamlView, at: Segment[], scalar: (value: unknown) => unknown): unknown {
+  const n = isAlias(node) ? aliased(node, view) : node;
+  if (isScalar(n)) return scalar(n.value);
+  if (isMap(n)) {
+    const entries = plainEntries(n, view);
+    if (entries === UNUSUAL) return UNUSUAL;
     const out: Record<string, unknown> = {};
-    for (const { key, value } of node.items) {
-      if (!isScalar(key) || typeof key.value !== 'string' || key.value === '<<' || key.value === '__proto__') return UNUSUAL;
-      const tag = (value as Node | null)?.tag;
-      if (tag === '!reset' || tag === '!override') return UNUSUAL;
-      at.push(key.value);
-      const v = value === null || value === undefined ? null : plainData(value, at, scalar);
+    for (const [key, value] of entries) {
+      at.push(key);
+      const v = value === null || value === undefined ? null : plainData(value, view, at, scalar);
       at.pop();
       if (v === UNUSUAL) return UNUSUAL;
-      out[key.value] = v;
+      out[key] = v;
     }
     return out;
   }
-  if (isSeq(node)) {
+  if (isSeq(n)) {
     const out: unknown[] = [];
-    for (let i = 0; i < node.items.length; i++) {
+    for (let i = 0; i < n.items.length; i++) {
       at.push(i);
-      const v = plainData(node.items[i], at, scalar);
+      const v = plainData(n.items[i], view, at, scalar);
       at.pop();
       if (v === UNUSUAL) return UNUSUAL;
       out.push(v);
@@ -188,6 +190,41 @@ function plainData(node: unknown, at: Segment[], scalar: (value: unknown) => unk
     return out;
   }
   return UNUSUAL;
+}
+
+/**
+ * A mapping's entries as toJS makes them, in its order: a `<<` merge brings in the keys not set before it, an explicit
+ * key replaces a merged one in its place, and an earlier merge wins over a later one (yaml's merge.js). Only the
+ * entries that win are walked afterwards: a merged value an explicit key hides is no part of the data.
+ */
+function plainEntries(map: YAMLMap, view: YamlView): Map<string, unknown> | typeof UNUSUAL {
+  const entries = new Map<string, unknown>();
+  for (const { key, value } of map.items) {
+    if (!isScalar(key)) return UNUSUAL;
+    if (typeof key.value === 'symbol' || (key.value === '<<' && (!key.type || key.type === 'PLAIN'))) {
+      if (typeof key.value === 'symbol' && key.value.description !== '<<') return UNUSUAL;
+      const source = isAlias(value) ? aliased(value, view) : value;
+      for (const item of isSeq(source) ? source.items : [source]) {
+        const merged = isAlias(item) ? aliased(item, view) : item;
+        if (!isMap(merged)) return UNUSUAL;
+        const inner = plainEntries(merged, view);
+        if (inner === UNUSUAL) return UNUSUAL;
+        for (const [k, v] of inner) if (!entries.has(k)) entries.set(k, v);
+      }
+      continue;
+    }
+    if (typeof key.value !== 'string' || key.value === '<<' || key.value === '__proto__') return UNUSUAL;
+    const tag = (value as Node | null)?.tag;
+    if (tag === '!reset' || tag === '!override') return UNUSUAL;
+    entries.set(key.value, value);
+  }
+  return entries;
+}
+
+/** The node an alias stands for, when it is anchored before the alias (yaml's toJS throws otherwise). */
+function aliased(alias: Alias, view: YamlView): Node | typeof UNUSUAL {
+  const target = view.resolve(alias);
+  return target && (target.range?.[0] ?? Infinity) < (alias.range?.[0] ?? -Infinity) ? target : UNUSUAL;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
 // The `yaml` package's node type tests, which are symbol checks: rules use these instead of importing `yaml` itself,
 // so a run that checks only Dockerfiles never loads the YAML parser (start-up time of a pre-commit hook).
-import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Alias, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 const NODE_TYPE = Symbol.for('yaml.node.type');
 const MAP = Symbol.for('yaml.map');
 const SCALAR = Symbol.for('yaml.scalar');
 const SEQ = Symbol.for('yaml.seq');
+const ALIAS = Symbol.for('yaml.alias');
 const is = (node: unknown, type: symbol) => !!node && typeof node === 'object' && (node as Record<symbol, unknown>)[NODE_TYPE] === type;
 
 export const isMap = (node: unknown): node is YAMLMap => is(node, MAP);
 export const isScalar = (node: unknown): node is Scalar => is(node, SCALAR);
 export const isSeq = (node: unknown): node is YAMLSeq => is(node, SEQ);
+export const isAlias = (node: unknown): node is Alias => is(node, ALIAS);
