@@ -75,8 +75,16 @@ const CASTS: [Segment[], Cast][] = [
   ...['volumes', 'secrets', 'configs'].map((k): [Segment[], Cast] => [[k, '*', 'external'], toBool]),
 ];
 
+/** CASTS by their last segment (`*` for ulimits.*): castFor runs for every string of every document. */
+const CASTS_BY_LAST = new Map<Segment, [Segment[], Cast][]>();
+for (const c of CASTS) CASTS_BY_LAST.set(c[0].at(-1)!, [...(CASTS_BY_LAST.get(c[0].at(-1)!) ?? []), c]);
+
 function castFor(at: Segment[]): Cast | undefined {
-  return CASTS.find(([p]) => p.length === at.length && p.every((s, i) => (s === '[]' ? typeof at[i] === 'number' : s === '*' ? typeof at[i] === 'string' : s === at[i])))?.[1];
+  // No path matches two paths of CASTS, so looking among those with the same last segment finds what a search of all would.
+  const last = at[at.length - 1]!;
+  const matches = ([p]: [Segment[], Cast]) => p.length === at.length && p.every((s, i) => (s === '[]' ? typeof at[i] === 'number' : s === '*' ? typeof at[i] === 'string' : s === at[i]));
+  if (typeof last === 'number') return CASTS_BY_LAST.get('[]')?.find(matches)?.[1];
+  return (CASTS_BY_LAST.get(last)?.find(matches) ?? CASTS_BY_LAST.get('*')?.find(matches))?.[1];
 }
 
 /** Lists Compose de-duplicates by key before it validates (override/uncity.go): `uniqueItems` never fails there. */
