@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex, SourceRef } from '../model/location.js';
 
 /** A YAML node together with what is needed to point at it. */
@@ -37,7 +37,7 @@ export class YamlView {
   private anchorFor(name: string, before: number): Node | undefined {
     if (!this.anchors) {
       const anchors = new Map<string, Node[]>();
-      visit(this.doc, (_key, node) => {
+      walkNodes(this.doc.contents, (node) => {
         const anchor = (node as Node).anchor;
         if (anchor) anchors.set(anchor, [...(anchors.get(anchor) ?? []), node as Node]);
       });
@@ -114,10 +114,8 @@ export class YamlView {
   /** Every string scalar of the document that is a value (not a key), in document order. */
   stringValues(): Node[] {
     const out: Node[] = [];
-    visit(this.doc, {
-      Scalar(key, node) {
-        if (key !== 'key' && typeof node.value === 'string') out.push(node);
-      },
+    walkNodes(this.doc.contents, (node, isKey) => {
+      if (!isKey && isScalar(node) && typeof node.value === 'string') out.push(node);
     });
     return out;
   }
@@ -129,4 +127,20 @@ export class YamlView {
   isSeq(node: unknown): boolean {
     return isSeq(this.resolve(node));
   }
+}
+
+/**
+ * Calls `fn` for each node under `node` in the order yaml's `visit` does (a node before its children, a pair's key
+ * before its value), aliases not followed; `isKey` for a pair's key. A plain walk: `visit` freezes a new path array
+ * at every level, which made it the larger part of these walks over whole documents.
+ */
+function walkNodes(node: unknown, fn: (node: unknown, isKey: boolean) => void, isKey = false): void {
+  if (isPair(node)) {
+    walkNodes(node.key, fn, true);
+    walkNodes(node.value, fn);
+    return;
+  }
+  if (!isNode(node)) return;
+  fn(node, isKey);
+  if (isCollection(node)) for (const item of node.items) walkNodes(item, fn);
 }
