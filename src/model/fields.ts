@@ -1,6 +1,8 @@
 import type { Node } from 'yaml';
 import type { ComposeFile } from '../parse/compose.js';
-import { valueOf, type Value } from '../parse/value.js';
+import type { Value } from '../parse/value.js';
+import { interpolate } from '../parse/interpolate.js';
+import { isMap, isSeq } from '../parse/yaml-guards.js';
 import type { SourceRef } from './location.js';
 import type { Stack } from './stack.js';
 
@@ -44,9 +46,10 @@ export interface Entry {
 export function readField(compose: ComposeFile, node: Node | undefined, depth = 0): Field {
   const y = compose.yaml;
   const at = y.at(node);
-  if (depth < 32 && y.isMap(node)) {
+  const resolved = y.resolve(node);
+  if (depth < 32 && isMap(resolved)) {
     const entries = new Map<string, Entry>();
-    for (const e of y.entries(node)) {
+    for (const e of y.entries(resolved)) {
       const tag = (e.value as { tag?: string } | undefined)?.tag;
       entries.set(e.key, {
         keyAt: y.at(e.keyNode),
@@ -56,9 +59,12 @@ export function readField(compose: ComposeFile, node: Node | undefined, depth = 
     }
     return { kind: 'map', at, entries };
   }
-  if (depth < 32 && y.isSeq(node)) return { kind: 'seq', at, items: y.items(node).map((i) => readField(compose, i, depth + 1)) };
-  const typed = (y.resolve(node) as { value?: unknown } | undefined)?.value;
-  return { kind: 'scalar', value: valueOf(compose, node), yaml: typeof typed === 'number' || typeof typed === 'boolean' || typeof typed === 'string' ? typed : null, at };
+  if (depth < 32 && isSeq(resolved)) return { kind: 'seq', at, items: y.items(resolved).map((i) => readField(compose, i, depth + 1)) };
+  const typed = (resolved as { value?: unknown } | undefined)?.value;
+  // valueOf's reading, with the position just computed (every scalar of every service comes through here)
+  const raw = y.scalar(resolved);
+  const value: Value | undefined = raw === undefined ? undefined : { value: interpolate(raw, compose.env).value, raw, at };
+  return { kind: 'scalar', value, yaml: typeof typed === 'number' || typeof typed === 'boolean' || typeof typed === 'string' ? typed : null, at };
 }
 
 // Sequences that replace rather than append when an override sets them (compose spec, "Merge and override").

@@ -19,8 +19,11 @@ export interface Interpolated {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/** The lists of a text without `$`, which is most of them: shared, and frozen so that no caller can fill them. */
+const NONE = Object.freeze([]) as never[];
+
 export function interpolate(text: string, env: Env): Interpolated {
-  if (!text.includes('$')) return { value: text, missing: [], required: [] };
+  if (!text.includes('$')) return { value: text, missing: NONE, required: NONE };
   const missing: string[] = [];
   const state: State = { required: [] };
   const value = expand(text, env, missing, state);
