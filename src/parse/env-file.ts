@@ -270,6 +270,20 @@ export interface SecretHit {
  * reference (`${DB_PASSWORD}`, `${DB_PASSWORD:?set it}`) holds nothing.
  */
 export function secretsInAssignment(name: string, raw: string): SecretHit[] {
+  // Kept by name and text: no-secrets-in-environment reads a file's entries as written and again as merged, and the
+  // same assignments recur across files. Callers only read the lists. Bounded, like memoized's.
+  const key = `${name.length}:${name}${raw}`;
+  let hits = assignmentHits.get(key);
+  if (!hits) {
+    if (assignmentHits.size >= 100_000) assignmentHits.clear();
+    assignmentHits.set(key, (hits = findSecretsInAssignment(name, raw)));
+  }
+  return hits;
+}
+
+const assignmentHits = new Map<string, SecretHit[]>();
+
+function findSecretsInAssignment(name: string, raw: string): SecretHit[] {
   const hits: SecretHit[] = findCredentials(raw).map((c) => ({ kind: 'credential' as const, index: c.index, length: c.length, value: c.value, credential: c.kind }));
   const overlaps = (index: number, length: number) => hits.some((h) => index < h.index + h.length && h.index < index + length);
   const { templates, bareRefs } = templatesOf(raw);
