@@ -4,6 +4,7 @@ import type { Value } from '../parse/value.js';
 import { entryAt, type Field } from './fields.js';
 import type { SourceRef } from './location.js';
 import type { LinkedService } from './project.js';
+import { memoized } from '../util/memo.js';
 
 // Shared by the mount rules (no-docker-socket, no-sensitive-host-mounts, no-shared-writable-mounts): a service's
 // `volumes` read from its merged fields, keeping what the typed model drops (a source written with an unset variable,
@@ -143,9 +144,11 @@ export function normalise(p: string): string {
   return n.length > 1 ? n.replace(/\/+$/, '') : n;
 }
 
-function segments(p: string): string[] {
-  return normalise(p).split('/').filter((s) => s !== '');
-}
+/**
+ * Kept by path (read only): the mount rules match each host path against some sixty patterns, and each comparison
+ * normalised and split both again.
+ */
+const segments = memoized((p: string): string[] => normalise(p).split('/').filter((s) => s !== ''));
 
 /**
  * Whether host path `p` is `pattern` or lies under it. `pattern` is absolute or starts with `~`; a `*` segment
