@@ -1,6 +1,7 @@
 import { exists, readText } from '../util/reads.js';
 import path from 'node:path';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq } from './yaml-guards.js';
 import { LineIndex, type SourceRef } from '../model/location.js';
 import { DEFAULT_LIMITS } from '../model/source-text.js';
 import { parseEnvFile, type Env } from './interpolate.js';

@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } from './yaml-guards.js';
 import type { LineIndex, SourceRef } from '../model/location.js';
 
 /** A YAML node together with what is needed to point at it. */
