@@ -18,9 +18,11 @@ function distinctKeys(entries: readonly { key: string }[]): boolean {
 export class YamlView {
   /** Anchors by name, latest definition before use wins as in YAML; built once (yaml's own lookup walks the document per alias). */
   private anchors?: Map<string, Node[]>;
-  private readonly entryCache = new WeakMap<object, { key: string; keyNode: Node; value: Node | undefined }[]>();
+  // Maps, not WeakMaps: the keys are this document's nodes, which live as long as the view, and a WeakMap's entries
+  // cost every garbage collection extra work.
+  private readonly entryCache = new Map<object, { key: string; keyNode: Node; value: Node | undefined }[]>();
   /** The entries of `entryCache` by key, for `get`: the model and the rules ask for keys of the same mappings over and over. */
-  private readonly keyIndex = new WeakMap<object, Map<string, { key: string; keyNode: Node; value: Node | undefined }>>();
+  private readonly keyIndex = new Map<object, Map<string, { key: string; keyNode: Node; value: Node | undefined }>>();
 
   constructor(
     readonly file: string,
@@ -93,7 +95,10 @@ export class YamlView {
 
   get(node: unknown, key: string): { keyNode: Node; value: Node | undefined } | undefined {
     const entries = this.entries(node);
-    if (entries.length < 8) return entries.find((e) => e.key === key);
+    if (entries.length < 8) {
+      for (const e of entries) if (e.key === key) return e;
+      return undefined;
+    }
     let index = this.keyIndex.get(entries);
     // Keys are unique in `entries` (merged by key), so the index finds what `find` would.
     if (!index) this.keyIndex.set(entries, (index = new Map(entries.map((e) => [e.key, e]))));
