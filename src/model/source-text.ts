@@ -49,7 +49,9 @@ export function readFailure(error: unknown): string {
 export function readSourceText(file: string, limits: Limits): SourceText {
   let bytes: Buffer;
   try {
-    const st = statSync(file);
+    // Most missing files are probes (each stack's default `.env`): no exception, with its stack trace, for those.
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (!st) return { error: `cannot read file: ${REASONS.ENOENT} (ENOENT)`, missing: true };
     if (st.isDirectory()) return { error: 'cannot read file: it is a directory' };
     if (!st.isFile()) return { error: 'cannot read file: not a regular file' };
     if (st.size > limits.maxFileSize) return { error: tooLarge(st.size, limits) };
