@@ -8,6 +8,8 @@ interface Options {
   requireVolume: boolean;
 }
 
+const patternLists = new WeakMap<object, string[]>();
+
 export default defineRule<Options>({
   meta: {
     id: 'named-data-volumes',
@@ -42,7 +44,9 @@ export default defineRule<Options>({
     defaultOptions: { paths: DATA_PATHS, requireVolume: true },
   },
   check({ project, options, report }) {
-    const patterns = Object.keys(options.paths);
+    // One list per options object (the same for every unit of a run): matchImage keeps its answers per list.
+    let patterns = patternLists.get(options.paths);
+    if (!patterns) patternLists.set(options.paths, (patterns = Object.keys(options.paths)));
     for (const service of project.services) {
       const match = serviceImageMatch(service, patterns);
       if (!match) continue;

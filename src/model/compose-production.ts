@@ -131,6 +131,20 @@ function glob(pattern: string): RegExp {
  */
 export function matchImage(image: string, patterns: readonly string[]): string | undefined {
   if (!image || image.includes('$')) return undefined;
+  // Kept per pattern list (the same list for every unit of a run) and image: each service's images are matched
+  // against every pattern, twice, by several rules. Bounded, since images come from the files checked.
+  let known = imageMatches.get(patterns);
+  if (!known) imageMatches.set(patterns, (known = new Map()));
+  if (known.has(image)) return known.get(image);
+  if (known.size >= 10_000) known.clear();
+  const match = findMatch(image, patterns);
+  known.set(image, match);
+  return match;
+}
+
+const imageMatches = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function findMatch(image: string, patterns: readonly string[]): string | undefined {
   const repository = parseImageRef(image.trim()).repository.toLowerCase().replace(/^library\//, '');
   const last = repository.slice(repository.lastIndexOf('/') + 1);
   return patterns.find((p) => p.includes('/') && glob(p).test(repository)) ?? patterns.find((p) => !p.includes('/') && glob(p).test(last));
