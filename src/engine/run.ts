@@ -116,7 +116,7 @@ function planOf(rules: Rule[], settings: SettingsSource): RulePlan {
   if (!bySettings) plans.set(settings, (bySettings = new WeakMap()));
   let plan = bySettings.get(rules);
   if (plan) return plan;
-  plan = { active: [], enabled: [], shared: { strings: new Map(), ranges: new Map() } };
+  plan = { active: [], enabled: [], shared: { strings: new Map(), ranges: new Map(), messages: new Map() } };
   for (const rule of rules) {
     const id = rule.meta.id;
     const varies = settings.varies(id);
@@ -210,6 +210,8 @@ function suppress(project: Project, rules: Rule[], settings: SettingsSource, opt
 interface Shared {
   strings: Map<string, string>;
   ranges: Map<number | string, Range>;
+  /** Messages by template, then by each placeholder's value in turn (see `sharedMessage`). */
+  messages: Map<string[], Map<unknown, unknown>>;
 }
 
 function sharedString(shared: Shared, s: string): string {
@@ -219,6 +221,34 @@ function sharedString(shared: Shared, s: string): string {
     shared.strings.set(copy, copy);
   }
   return copy;
+}
+
+function formatMessage(parts: string[], data: Finding['data']): string {
+  let message = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) message += String(data[parts[i]!] ?? `{{${parts[i]}}}`) + parts[i + 1]!;
+  return message;
+}
+
+/**
+ * The message of a template with these values, found by the template and each placeholder's value in turn: tens of
+ * thousands of findings repeat a few thousand messages, and a message made anew had to be flattened and hashed to
+ * be shared. Values other than strings and numbers (whose text could change) make the message as before.
+ */
+function sharedMessage(shared: Shared, parts: string[], data: Finding['data']): string {
+  let level = shared.messages.get(parts);
+  if (!level) shared.messages.set(parts, (level = new Map()));
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = data[parts[i]!];
+    if (typeof value !== 'string' && typeof value !== 'number' && value !== undefined && value !== null) return sharedString(shared, formatMessage(parts, data));
+    let next = level.get(value);
+    if (next === undefined) {
+      next = i + 2 < parts.length ? new Map() : sharedString(shared, formatMessage(parts, data));
+      level.set(value, next);
+    }
+    if (i + 2 >= parts.length) return next as string;
+    level = next as Map<unknown, unknown>;
+  }
+  return sharedString(shared, formatMessage(parts, data)); // not reached: parts.length > 1
 }
 
 const fits13 = (n: number) => (n & 8191) === n;
@@ -253,15 +283,13 @@ function toFinding(project: Project, meta: RuleMeta, level: Level, report: Repor
   const parts = Object.hasOwn(meta.messages, report.messageId) ? templateOf(meta, report.messageId) : undefined;
   if (parts === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
   const data = report.data ?? NO_DATA;
-  let message = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) message += String(data[parts[i]!] ?? `{{${parts[i]}}}`) + parts[i + 1]!;
   // Rules may share one data object between reports: its values are only swapped for equal strings.
   for (const key in data) if (typeof data[key] === 'string') data[key] = sharedString(shared, data[key]);
   const finding: Finding = {
     ruleId: meta.id,
     level,
     messageId: report.messageId,
-    message: parts.length === 1 ? message : sharedString(shared, message),
+    message: parts.length === 1 ? parts[0]! : sharedMessage(shared, parts, data),
     data,
     file: report.at.file,
     range: sharedRange(shared, report.at.range),
