@@ -44,11 +44,6 @@ export interface EngineResult {
 }
 
 /**
- * Runs every enabled rule over the project and turns their reports into sorted, de-duplicated findings. A rule that
- * `overrides:` set differently in some places runs once per distinct setting, and each finding is kept only from the
- * run whose setting holds where the finding is.
- */
-/**
  * What the rules reported on one copy of a Dockerfile, to give the next copies (units.ts): copies share one parse
  * (LoadOptions.shareIdentical), so a rule that looked at no build context and read no file while it ran reports the
  * same on each, at the same references. Only the reports of rules that ran once, without an error, are kept.
@@ -59,6 +54,11 @@ export interface Reuse {
   byRule: Map<Rule, Finding[]>;
 }
 
+/**
+ * Runs every enabled rule over the project and turns their reports into sorted, de-duplicated findings. A rule that
+ * `overrides:` set differently in some places runs once per distinct setting, and each finding is kept only from the
+ * run whose setting holds where the finding is.
+ */
 export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSource | Map<string, RuleSetting>, options: EngineOptions = {}, reuse?: Reuse): EngineResult {
   const settings = settingsIn instanceof Map ? uniform(settingsIn) : settingsIn;
   const found: Finding[] = [];
