@@ -2,7 +2,7 @@
 // reversed, over a copy written in the reverse order (files, and the directories that hold them, created last-first),
 // over a copy with new timestamps, and through --cache cold and warm. Only the tree's absolute path may differ, where a format carries it (editor's
 // `path`, SARIF's root URI): it is replaced by <root> before comparing.
-import { createRequire } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,26 +84,27 @@ function writeInOrder(root: string, files: [string, Buffer][]): void {
   }
 }
 
-type Readdir = (dir: string, options: object, callback: (error: Error | null, entries?: unknown[]) => void) => void;
-
 /**
- * Runs `fn` with every directory listing of the file search reversed. The search (fast-glob) copies its file system
- * adapter when it starts, so the adapter it copies from is patched; returns how many listings were reversed, which a
- * test asserts is not zero (else the patch missed and proved nothing).
+ * Runs `fn` with every directory listing reversed: the file search's and the build contexts' (`readdirSync`, patched
+ * on the module and synced to the ES module bindings the sources import). Returns how many listings were reversed,
+ * which a test asserts is not zero (else the patch missed and proved nothing).
  */
 async function withReversedListings<T>(fn: () => Promise<T>): Promise<{ value: T; reversed: number }> {
-  const adapter = (createRequire(import.meta.url)('fast-glob/out/settings.js') as { DEFAULT_FILE_SYSTEM_ADAPTER: { readdir: Readdir } }).DEFAULT_FILE_SYSTEM_ADAPTER;
-  const original = adapter.readdir;
+  const fs = createRequire(import.meta.url)('node:fs') as { readdirSync: (...args: unknown[]) => unknown };
+  const original = fs.readdirSync;
   let reversed = 0;
-  adapter.readdir = (dir, options, callback) =>
-    original(dir, options, (error, entries) => {
-      if (entries && entries.length > 1) reversed++;
-      callback(error, entries && [...entries].reverse());
-    });
+  fs.readdirSync = (...args: unknown[]) => {
+    const entries = original(...args);
+    if (!Array.isArray(entries) || entries.length < 2) return entries;
+    reversed++;
+    return [...entries].reverse();
+  };
+  syncBuiltinESMExports();
   try {
     return { value: await fn(), reversed };
   } finally {
-    adapter.readdir = original;
+    fs.readdirSync = original;
+    syncBuiltinESMExports();
   }
 }
 

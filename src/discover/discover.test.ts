@@ -53,6 +53,9 @@ beforeAll(() => {
     'app/notes.md': '# notes',
     'ignored/Dockerfile': 'FROM alpine',
     'node_modules/pkg/Dockerfile': 'FROM alpine',
+    '.git/Dockerfile': 'FROM alpine',
+    '.hidden/Dockerfile': 'FROM alpine', // dot directories are searched
+    'two\nlines/Dockerfile': 'FROM alpine', // not found under a name with a line break, as fast-glob found none
     'weird/Dockerfile/inner.txt': 'a directory named Dockerfile',
     // nested .gitignore: relative to its own dir, overrides the root one
     'sub/.gitignore': 'local.Dockerfile\n!keep.skip.Dockerfile\n',
@@ -73,6 +76,7 @@ beforeAll(() => {
     fs.writeFileSync(path.join(repo, p), body);
   }
   fs.symlinkSync('..', path.join(repo, 'app/loop')); // must not hang
+  fs.symlinkSync('../Dockerfile', path.join(repo, 'app/link.Dockerfile')); // symlinks are not followed
 });
 afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
@@ -81,6 +85,7 @@ describe('discover', () => {
     const { files, errors } = await discover(['.'], { cwd: repo });
     expect(errors).toEqual([]);
     expect(rel(files)).toEqual([
+      '.hidden/Dockerfile dockerfile',
       'Dockerfile dockerfile',
       'app/Containerfile dockerfile',
       'app/Dockerfile.dev dockerfile',
