@@ -25,7 +25,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
 
 const esbuild = await import('esbuild');
 // The CLI bundle: one file to read instead of a few hundred module resolutions, and CommonJS, the one format whose
-// compilation V8's code cache can skip on Node 20 (vm.Script). What only some runs need (reporters, yaml, fast-glob,
+// compilation V8's code cache can skip on Node 20 (vm.Script). What only some runs need (reporters, yaml, picomatch,
 // ajv for policies) is in it too, initialised at first use; the code cache makes the parts a run never calls cheap.
 rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 const bundleFile = path.join(root, 'dist/bundle/dockpolicy.cjs');

@@ -1,7 +1,6 @@
 // Dependencies that only some runs need, loaded at first use from synchronous code (a rule, the model), so that a
 // run that needs none of them never initialises them.
 import { createRequire } from 'node:module';
-import type FastGlob from 'fast-glob';
 import type Picomatch from 'picomatch';
 import type Ignore from 'ignore';
 import type * as NodeCrypto from 'node:crypto';
@@ -16,7 +15,6 @@ const once = <T>(load: () => T) => {
   return () => (value ??= load());
 };
 
-export const fastGlob = once(() => (esmRequire ? esmRequire('fast-glob') : require('fast-glob')) as typeof FastGlob);
 export const picomatch = once(() => (esmRequire ? esmRequire('picomatch') : require('picomatch')) as typeof Picomatch);
 export const ignore = once(() => (esmRequire ? esmRequire('ignore') : require('ignore')) as typeof Ignore);
 // A few ms to load; only a run that writes or applies a baseline hashes anything.
