@@ -327,3 +327,29 @@ describe('init, explain, print-config', () => {
     expect((await shown([])).files).toEqual(['preset recommended', 'preset strict', '.dockpolicy.yaml']);
   });
 });
+
+describe('the levels-only validator tried first', () => {
+  it('accepts every config that sets levels only, and nothing the full schema rejects', async () => {
+    const { Ajv } = await import('ajv');
+    const { configSchema } = await import('../src/engine/config-schema.js');
+    const { rules } = await import('../rules/index.js');
+    const metas = rules.map((r) => r.meta);
+    const full = new Ajv({ strict: true, strictTuples: false, allErrors: true }).compile(configSchema(metas));
+    const levels = new Ajv({ strict: true }).compile(configSchema(metas, true));
+    // [config, levels-only validator, full validator]
+    const configs: [unknown, boolean, boolean][] = [
+      [{ rules: { 'non-root-user': 'error', DL3008: 'off', 'service-ports-alphabetical-order': 'warning' } }, true, true],
+      [{ extends: 'recommended', overrides: [{ files: ['**/Dockerfile.dev'], rules: { 'non-root-user': 'off' } }], limits: { maxFileSize: '5MB' } }, true, true],
+      [{ rules: { 'non-root-user': ['error'] } }, false, true],
+      [{ rules: { 'allowed-base-images': ['error', { images: ['docker.io/library/*'] }] } }, false, true],
+      [{ rules: { 'allowed-base-images': ['error', { images: 'x' }] } }, false, false],
+      [{ rules: { 'no-such-rule': 'error' } }, false, false],
+      [{ rules: { 'non-root-user': 'loud' } }, false, false],
+      [{ overrides: [{ rules: { 'non-root-user': 1 } }] }, false, false],
+      [{ unknownKey: true }, false, false],
+    ];
+    for (const [config, byLevels, byFull] of configs) {
+      expect([levels(config), full(config)], JSON.stringify(config)).toEqual([byLevels, byFull]);
+    }
+  });
+});

@@ -5,8 +5,13 @@ const LEVELS = ['off', 'note', 'warning', 'error'];
 /** A size: a number with an optional 1024-based unit (`10MB`, `512 KiB`, `1g`, `300B`). */
 export const SIZE_PATTERN = '^\\s*\\d+(?:\\.\\d+)?\\s*(?:[kKmMgG][iI]?[bB]?|[bB])?\\s*$';
 
-/** The JSON schema of `.dockpolicy.yaml`, generated from the rules' metadata (ids and option schemas). */
-export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
+/**
+ * The JSON schema of `.dockpolicy.yaml`, generated from the rules' metadata (ids and option schemas). `levelsOnly`:
+ * the same schema but rules take a level only, no options. What it accepts the full schema accepts, and its validator
+ * is a fraction of the size (no option schemas), so a config that sets levels only is checked without loading the full
+ * one (config.ts).
+ */
+export function configSchema(metas: RuleMeta[], levelsOnly = false): Record<string, unknown> {
   const ruleEntry = (meta: RuleMeta) => ({
     description: meta.description,
     oneOf: [
@@ -24,8 +29,8 @@ export function configSchema(metas: RuleMeta[]): Record<string, unknown> {
   // rules carry takes a level only.
   const byName = new Map<string, RuleMeta[]>();
   for (const meta of metas) for (const name of [meta.id, ...meta.aliases]) byName.set(name, [...(byName.get(name) ?? []), meta]);
-  const definitions = Object.fromEntries(metas.map((m) => [`rule:${m.id}`, ruleEntry(m)]));
-  const rules = {
+  const definitions = levelsOnly ? {} : Object.fromEntries(metas.map((m) => [`rule:${m.id}`, ruleEntry(m)]));
+  const rules = levelsOnly ? { type: 'object', propertyNames: { enum: [...byName.keys()] }, additionalProperties: { enum: LEVELS } } : {
     type: 'object',
     description: 'Level (`off`, `note`, `warning`, `error`) or `[level, options]` per rule, by id or by any alias.',
     additionalProperties: false,

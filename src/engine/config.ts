@@ -135,13 +135,16 @@ export async function loadConfig(file: string | undefined, metas: readonly RuleM
   // Loaded only by runs that have a config file. Through a bundle, a CommonJS package's exports sit on `default`.
   const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
   const yaml = typeof mod.parseDocument === 'function' ? mod : mod.default!;
-  const validate = loadCommonJs(path.join(packageRoot(), 'dist', 'config-validator.cjs')) as Validator;
+  // A config that sets levels only passes the small validator; anything else is judged, and explained, by the full one.
+  const levelsOnly = loadCommonJs(path.join(packageRoot(), 'dist', 'config-levels-validator.cjs')) as Validator;
+  let full: Validator | undefined;
+  const validate = (data: unknown): data is RawConfig => levelsOnly(data) || (full ??= loadCommonJs(path.join(packageRoot(), 'dist', 'config-validator.cjs')) as Validator)(data);
   const resolveName = ruleResolver(metas);
   const layers: Layer[] = [];
   const visit = (target: string, chain: string[]) => {
     if (chain.includes(target)) throw new UsageError(`${display(target)}: extends itself through ${chain.map(display).join(' -> ')}`);
     const layer = readLayer(yaml, target, display);
-    if (!validate(layer.data)) throw new UsageError(describeError(layer, validate.errors ?? []));
+    if (!validate(layer.data)) throw new UsageError(describeError(layer, full?.errors ?? []));
     for (const parent of [layer.data.extends ?? []].flat()) {
       const resolved = resolveExtends(parent, path.dirname(target));
       if (!resolved) throw new UsageError(`${display(target)}:${layer.lineOf(['extends'])}: extends "${parent}": no such preset or file (presets: ${PRESETS.join(', ')})`);
