@@ -7,14 +7,18 @@
 // ~0.5 ms; this parser takes a few microseconds.
 import { unquote, type ParsedShell, type ShellCommand, type ShellHeredoc, type ShellPipeline, type ShellWord } from './shell.js';
 
-/** Reserved words and builtins with syntax of their own: as a simple command's first word, left to mvdan-sh (the compound
- * commands this parser knows are recognised before a simple command is read). */
+/**
+ * Reserved words and builtins with syntax of their own: as a simple command's first word, left to mvdan-sh (the
+ * compound commands this parser knows are recognised before a simple command is read).
+ */
 const KEYWORDS = new Set(['!', '{', '}', '[[', ']]', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', 'function', 'select', 'time', 'coproc', 'let']);
 /** Builtins mvdan-sh parses as declarations (`export A=1 B`): every argument is one word, `A=` is written `A`. */
 const DECLARATIONS = new Set(['export', 'declare', 'local', 'readonly', 'typeset', 'nameref']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-/** `${...}` forms known to parse: `#NAME`, or a name or special parameter with an operator and its text, or
- * `:offset:length` with plain numbers or names. */
+/**
+ * `${...}` forms known to parse: `#NAME`, or a name or special parameter with an operator and its text, or
+ * `:offset:length` with plain numbers or names.
+ */
 const BRACED = /^(?:#[A-Za-z_][A-Za-z0-9_]*|(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*#?$!-])(?:(?::?[-=?+]|##?|%%?|\/\/?|\^\^?|,,?)[^}]*|:(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*)(?::(?: ?-?[0-9]+|[A-Za-z_][A-Za-z0-9_]*))?)?)$/;
 
 /** Thrown (and caught below) when the script leaves the subset. */
