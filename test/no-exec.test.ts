@@ -99,7 +99,7 @@ describe('no process is started', () => {
      * vm): files of this package (dist/) and the shell parser, never one of the checked repository.
      */
     const KNOWN_VM_LOADS: Record<string, RegExp> = {
-      'src/engine/config.ts': /loadCommonJs\(path\.join\(packageRoot\(\), 'dist', 'config-(?:levels-)?validator\.cjs'\)\)/,
+      'src/engine/config.ts': /loadCommonJs\(path\.join\(packageRoot\(\), 'dist', '(?:config-(?:shape-)?|rule-options-)validator\.cjs'\)\)/,
       'rules/compose-schema.ts': /loadCommonJs\(path\.join\(packageRoot\(\), 'dist', 'compose-schema-validator\.cjs'\)\)/,
       'src/parse/shell.ts': /loadCommonJs\(require\.resolve\('mvdan-sh'\), shellCodeCache\(\)\)/,
     };

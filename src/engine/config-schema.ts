@@ -2,16 +2,20 @@ import type { RuleMeta } from './rule.js';
 
 const LEVELS = ['off', 'note', 'warning', 'error'];
 
+/** Each rule's options schema, for the rules that take options (the others take none: `{}` at most). */
+export function optionSchemas(metas: RuleMeta[]): Record<string, object> {
+  return Object.fromEntries(metas.filter((m) => m.options).map((m) => [m.id, m.options!]));
+}
+
 /** A size: a number with an optional 1024-based unit (`10MB`, `512 KiB`, `1g`, `300B`). */
 export const SIZE_PATTERN = '^\\s*\\d+(?:\\.\\d+)?\\s*(?:[kKmMgG][iI]?[bB]?|[bB])?\\s*$';
 
 /**
- * The JSON schema of `.dockpolicy.yaml`, generated from the rules' metadata (ids and option schemas). `levelsOnly`:
- * the same schema but rules take a level only, no options. What it accepts the full schema accepts, and its validator
- * is a fraction of the size (no option schemas), so a config that sets levels only is checked without loading the full
- * one (config.ts).
+ * The JSON schema of `.dockpolicy.yaml`, generated from the rules' metadata (ids and option schemas). `shapeOnly`: the
+ * same schema but a rule's options may be any object; its validator is a fraction of the full one's size, and with
+ * each rule's own options schema (`optionSchemas`) it decides what the full one would (config.ts).
  */
-export function configSchema(metas: RuleMeta[], levelsOnly = false): Record<string, unknown> {
+export function configSchema(metas: RuleMeta[], shapeOnly = false): Record<string, unknown> {
   const ruleEntry = (meta: RuleMeta) => ({
     description: meta.description,
     oneOf: [
@@ -29,8 +33,9 @@ export function configSchema(metas: RuleMeta[], levelsOnly = false): Record<stri
   // rules carry takes a level only.
   const byName = new Map<string, RuleMeta[]>();
   for (const meta of metas) for (const name of [meta.id, ...meta.aliases]) byName.set(name, [...(byName.get(name) ?? []), meta]);
-  const definitions = levelsOnly ? {} : Object.fromEntries(metas.map((m) => [`rule:${m.id}`, ruleEntry(m)]));
-  const rules = levelsOnly ? { type: 'object', propertyNames: { enum: [...byName.keys()] }, additionalProperties: { enum: LEVELS } } : {
+  const definitions = shapeOnly ? {} : Object.fromEntries(metas.map((m) => [`rule:${m.id}`, ruleEntry(m)]));
+  const anyEntry = { oneOf: [{ enum: LEVELS }, { type: 'array', minItems: 1, maxItems: 2, items: [{ enum: LEVELS }, { type: 'object' }], additionalItems: false }] };
+  const rules = shapeOnly ? { type: 'object', propertyNames: { enum: [...byName.keys()] }, additionalProperties: anyEntry } : {
     type: 'object',
     description: 'Level (`off`, `note`, `warning`, `error`) or `[level, options]` per rule, by id or by any alias.',
     additionalProperties: false,
