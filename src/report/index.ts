@@ -5,50 +5,36 @@ export type { ReportChunks, Reporter, ReportOptions, RunResult } from './types.j
 export const FORMATS = ['text', 'sarif', 'json', 'github', 'gitlab', 'junit', 'checkstyle', 'compact', 'editor'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Imports only the reporter asked for: start-up time matters, and chalk is needed by `text` alone. */
-export async function loadReporter(format: Format): Promise<Reporter> {
+/** Imports only the reporter module asked for: start-up time matters, and chalk is needed by `text` alone. */
+async function reporterModule(format: Format): Promise<Record<string, unknown>> {
   switch (format) {
     case 'text':
-      return (await import('./text.js')).text;
+      return import('./text.js');
     case 'sarif':
-      return (await import('./sarif.js')).sarif;
+      return import('./sarif.js');
     case 'json':
-      return (await import('./json.js')).json;
+      return import('./json.js');
     case 'github':
-      return (await import('./github.js')).github;
+      return import('./github.js');
     case 'gitlab':
-      return (await import('./gitlab.js')).gitlab;
+      return import('./gitlab.js');
     case 'junit':
-      return (await import('./junit.js')).junit;
+      return import('./junit.js');
     case 'checkstyle':
-      return (await import('./checkstyle.js')).checkstyle;
+      return import('./checkstyle.js');
     case 'compact':
-      return (await import('./compact.js')).compact;
+      return import('./compact.js');
     case 'editor':
-      return (await import('./editor.js')).editor;
+      return import('./editor.js');
   }
+}
+
+/** The reporter asked for (each module exports it by the format's name). */
+export async function loadReporter(format: Format): Promise<Reporter> {
+  return (await reporterModule(format))[format] as Reporter;
 }
 
 /** The reporter asked for, as one that makes its report in pieces (the CLI writes them as they come). */
 export async function loadReportChunks(format: Format): Promise<ReportChunks> {
-  switch (format) {
-    case 'text':
-      return (await import('./text.js')).textChunks;
-    case 'sarif':
-      return (await import('./sarif.js')).sarifChunks;
-    case 'json':
-      return (await import('./json.js')).jsonChunks;
-    case 'github':
-      return (await import('./github.js')).githubChunks;
-    case 'gitlab':
-      return (await import('./gitlab.js')).gitlabChunks;
-    case 'junit':
-      return (await import('./junit.js')).junitChunks;
-    case 'checkstyle':
-      return (await import('./checkstyle.js')).checkstyleChunks;
-    case 'compact':
-      return (await import('./compact.js')).compactChunks;
-    case 'editor':
-      return (await import('./editor.js')).editorChunks;
-  }
+  return (await reporterModule(format))[`${format}Chunks`] as ReportChunks;
 }
