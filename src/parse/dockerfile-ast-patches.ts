@@ -133,22 +133,14 @@ function getRawArguments(this: Instruction): Argument[] {
               break whitespaceCheck;
           }
         }
-      } else if (next === CR) {
+      } else if (next === CR || next === LF) {
         comment = false;
         escaping = true;
         start = true;
         if (found !== -1 && escapeMarker === -1) {
           escapeMarker = i;
         }
-        i += 2;
-      } else if (next === LF) {
-        comment = false;
-        escaping = true;
-        start = true;
-        if (found !== -1 && escapeMarker === -1) {
-          escapeMarker = i;
-        }
-        i++;
+        i += next === CR ? 2 : 1; // a CR is taken as the start of CRLF
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
           push(escapeMarker);
