@@ -66,8 +66,11 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
   const timings = options.timings;
   const contextOf = findingContexts(project);
   const plan = planOf(rules, settings);
+  // A rule checks the files of its target kind: in a unit without any (a lone Dockerfile) it has nothing to look at.
+  const kinds = { dockerfile: project.dockerfiles.size > 0, compose: project.composeFiles.length > 0, project: true };
   for (const { rule, variants, varies } of plan.active) {
     const id = rule.meta.id;
+    if (!kinds[rule.meta.target]) continue;
     for (const setting of variants) {
       const key = varies ? settingKey(setting) : '';
       const add = (report: Report) => {
