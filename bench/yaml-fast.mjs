@@ -1,10 +1,11 @@
 // A cold single pass over compose files, as a CLI run makes it: yaml's parseAllDocuments against src/parse/yaml-fast.ts
 // (a file the fast parser leaves to yaml counts as not taken, and is not parsed here). One fresh process per
 // measurement; wall and CPU time of the parse loop only (the files are read before).
-// Usage: node bench/yaml-fast.mjs fast|yaml FILE...   (build first: it reads dist/)
+// Usage: node bench/yaml-fast.mjs fast|yaml FILE...   (build first: it reads dist/; YAML_FAST=path/to/yaml-fast.js
+// measures another build of it, for an A/B comparison)
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
-import { parseYamlFast } from '../dist/src/parse/yaml-fast.js';
+const { parseYamlFast } = await import(process.env.YAML_FAST ?? '../dist/src/parse/yaml-fast.js');
 
 const [mode, ...files] = process.argv.slice(2);
 const texts = files.map((f) => readFileSync(f, 'utf8'));
