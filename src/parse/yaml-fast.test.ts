@@ -69,8 +69,12 @@ function reference(text: string): Document[] {
   return Array.isArray(docs) ? docs : [];
 }
 
-/** Whether the fast parser answered, after checking that what it answered is yaml's parse (without any problem). */
+/**
+ * Whether the fast parser answered, after checking that what it answered is yaml's parse (without any problem), and
+ * that it did not leave the text to yaml because it failed (in a run it would fall back silently).
+ */
 function agrees(text: string): boolean {
+  expect(fastYamlBail(text, OPTIONS) ?? '', JSON.stringify(text)).not.toMatch(/^internal/);
   const fast = parseYamlFast(text, OPTIONS);
   if (!fast) return false;
   const ref = reference(text);
