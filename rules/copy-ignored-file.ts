@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { readdirSync, type Dirent } from 'node:fs';
-import { noteRead } from '../src/util/reads.js';
+import type { Dirent } from 'node:fs';
+import { listDir, noteRead } from '../src/util/reads.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { BuildContext } from '../src/model/build-context.js';
 import { copyArgs, isRemoteSource, resolveWord, variablesAt } from '../src/model/copy.js';
@@ -42,7 +42,7 @@ function matchingEntries(root: string, segs: RegExp[]): string[] {
       noteRead(dir, 'listing');
       let entries: Dirent[];
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        entries = listDir(dir);
       } catch {
         continue;
       }

@@ -1,6 +1,6 @@
 // --cache: a warm run reuses the units (stacks, standalone Dockerfiles) whose files did not change and gives exactly
 // the findings of a run without the cache, whatever changed in between: the oracle of every case is a fresh run.
-import { mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,27 @@ describe('--cache', () => {
     const after = await check(dir);
     expect(after).toMatchObject({ reused: 1, ran: 1 });
     expect(after.findings).not.toContain('api/Dockerfile:3 no-secrets-in-layers');
+  });
+
+  // A run answers these probes from the directory listings it made (util/reads.ts, `listedEntry`): what they found
+  // missing is still noted, and its appearing re-checks the stack.
+  it.each([
+    ["a context's .dockerignore", 'api/.dockerignore', 'id_rsa\n'],
+    ['a <Dockerfile>.dockerignore beside the Dockerfile', 'api/Dockerfile.dockerignore', 'id_rsa\n'],
+    ["a bind mount's package.json, in a directory that was not there", 'web/package.json', '{}\n'],
+  ])('re-checks when a file that was not there appears: %s', async (_, file, text) => {
+    const tree: Record<string, string> = { ...stack, 'api/id_rsa': 'x\n', 'compose.override.yaml': 'services:\n  api:\n    volumes:\n      - ./web:/app\n' };
+    delete tree['api/.dockerignore'];
+    const dir = writeTree(tmp, tree);
+    const before = await check(dir);
+    expect(before.findings).toContain('api/Dockerfile:3 no-secrets-in-layers');
+    expect(before.findings).not.toContain('compose.override.yaml:4 node-modules-volume');
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    write(dir, file, text);
+    const after = await check(dir);
+    expect(after).toMatchObject({ reused: 1, ran: 1 });
+    expect(after.findings.includes('api/Dockerfile:3 no-secrets-in-layers')).toBe(!file.endsWith('.dockerignore'));
+    expect(after.findings.includes('compose.override.yaml:4 node-modules-volume')).toBe(file.endsWith('package.json'));
   });
 
   it('re-checks when a copied key file changes from a certificate to a private key', async () => {

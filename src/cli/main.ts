@@ -11,6 +11,7 @@ import { checkFiles } from '../engine/check.js';
 import type { Level } from '../engine/finding.js';
 import type { RunResult } from '../report/types.js';
 import { packageRoot } from '../util/package-root.js';
+import { withListings } from '../util/reads.js';
 import { rules } from '../../rules/index.js';
 
 export { WORKER_ARG, workerMain } from '../engine/worker.js';
@@ -49,7 +50,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return 0;
       case 'check':
       case 'baseline':
-        return await check(args, io);
+        return await withListings(() => check(args, io)); // directory listings kept for the run (util/reads.ts)
       case 'explain':
         return (await import('./explain.js')).explain(args.rule, rules, io);
       case 'init':

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, promises as fsp, type Dirent } from 'node:fs';
+import { promises as fsp, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
+import { listDir, present } from '../util/reads.js';
 
 export type FileKind = 'dockerfile' | 'compose';
 
@@ -123,7 +124,8 @@ function walk(root: string): string[] {
     const rel = queue[i]!;
     let dirents: Dirent[];
     try {
-      dirents = readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true });
+      // Kept for the run (util/reads.ts): build contexts list these directories again, and probes look in them.
+      dirents = listDir(rel ? path.join(root, rel.slice(0, -1)) : root);
     } catch {
       continue;
     }
@@ -154,7 +156,7 @@ class GitIgnores {
   private gitRoot(dir: string): string | undefined {
     if (!this.roots.has(dir)) {
       const parent = path.dirname(dir);
-      this.roots.set(dir, existsSync(path.join(dir, '.git')) ? dir : parent === dir ? undefined : this.gitRoot(parent));
+      this.roots.set(dir, present(path.join(dir, '.git')) ? dir : parent === dir ? undefined : this.gitRoot(parent));
     }
     return this.roots.get(dir);
   }

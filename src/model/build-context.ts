@@ -1,5 +1,5 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { noteRead, readText } from '../util/reads.js';
+import type { Dirent } from 'node:fs';
+import { listDir, noteRead, present, readText } from '../util/reads.js';
 import path from 'node:path';
 import { Dockerignore, cleanPath, goMatchRegExp } from '../parse/dockerignore.js';
 
@@ -12,6 +12,8 @@ export let contextLooks = 0;
 /** What a Docker build context sends to the builder, and what COPY/ADD sources take from it. */
 export class BuildContext {
   private ignoreCache?: { file: string; rules: Dockerignore } | null;
+  private ignoreCandidates?: string[];
+  private absoluteRoot?: string;
   private fileCache?: string[];
   /** `fileCache` split into path segments, for matching COPY sources. */
   private splitCache?: string[][];
@@ -21,6 +23,17 @@ export class BuildContext {
   /** `dockerfilePath` is resolved against the process cwd, as `docker build -f` does. */
   constructor(private readonly root: string, private readonly dockerfilePath?: string) {}
 
+  /** The context directory resolved, once: a monorepo run has thousands of contexts, each asked for often. */
+  private absolute(): string {
+    return (this.absoluteRoot ??= path.resolve(this.root));
+  }
+
+  /** `path.resolve(root, name)` for a plain file name. */
+  private inRoot(name: string): string {
+    const root = this.absolute();
+    return root.endsWith(path.sep) ? root + name : root + path.sep + name;
+  }
+
   get dir(): string {
     contextLooks++;
     return this.root;
@@ -29,15 +42,19 @@ export class BuildContext {
   /** `<Dockerfile>.dockerignore` beside the Dockerfile wins over `<context>/.dockerignore`. */
   get ignore(): { file: string; rules: Dockerignore } | undefined {
     contextLooks++;
-    const candidates = [path.resolve(this.root, '.dockerignore')];
-    if (this.dockerfilePath) candidates.unshift(`${path.resolve(this.dockerfilePath)}.dockerignore`);
+    // Resolved once: rules ask for the ignore file of each context many times.
+    const candidates = (this.ignoreCandidates ??= [
+      ...(this.dockerfilePath ? [`${path.resolve(this.dockerfilePath)}.dockerignore`] : []),
+      this.inRoot('.dockerignore'),
+    ]);
     if (this.ignoreCache === undefined) {
       this.ignoreCache = null;
       for (const file of candidates) {
         noteRead(file);
         try {
-          // Most contexts have no ignore file: an error thrown for each missing one costs far more than this test.
-          if (!statSync(file, { throwIfNoEntry: false })) continue;
+          // Most contexts have no ignore file: an error thrown for each missing one costs far more than this test,
+          // which a listing of the directory made earlier in the run usually answers without asking the system.
+          if (!present(file)) continue;
           this.ignoreCache = { file, rules: Dockerignore.parse(readText(file)) };
           break;
         } catch {
@@ -60,9 +77,9 @@ export class BuildContext {
       return this.fileCache;
     }
     const rules = this.ignore?.rules;
-    const entries = listTree(path.resolve(this.root), rules ? prunable(rules) : new Set());
+    const root = this.absolute();
+    const entries = listTree(root, rules ? prunable(rules) : new Set());
     this.fileCache = entries.filter((e) => !e.endsWith('/') && !rules?.isExcluded(e)).sort();
-    const root = path.resolve(this.root);
     this.listed = [root, ...entries.filter((e) => e.endsWith('/')).map((e) => path.join(root, e))];
     return this.files();
   }
@@ -110,7 +127,7 @@ function listTree(root: string, pruned: Set<string>): string[] {
     const { dir, rel } = queue[i]!;
     let dirents: Dirent[];
     try {
-      dirents = readdirSync(dir, { withFileTypes: true });
+      dirents = listDir(dir); // discovery listed most of these already (util/reads.ts)
     } catch {
       continue;
     }

@@ -122,7 +122,8 @@ function groupStacks(files: string[]): string[][] {
   const set = new Set(files);
   const paired = new Set<string>();
   const stacks: string[][] = [];
-  for (const file of files) {
+  // Most runs have no override file: then no pair to look for (a monorepo has thousands of base files).
+  for (const file of files.some((f) => f.includes('.override.')) ? files : []) {
     const name = path.basename(file);
     if (!BASE_NAMES.includes(name)) continue;
     const stem = name.replace(/\.ya?ml$/, '');

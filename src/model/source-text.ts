@@ -2,7 +2,8 @@
 // compose file's name (a device, a 50 MB file, a binary, invalid UTF-8), and each must be a clear problem, not a hang,
 // a crash or garbage in messages.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { listedEntry, readOpened } from '../util/reads.js';
 
 /** What a run refuses to read or expand in full; beyond them a file is reported (parse-error at 1:1), not checked. */
 export interface Limits {
@@ -41,21 +42,31 @@ export function readFailure(error: unknown): string {
 }
 
 /**
- * The text of `file`: stat first, so a device, a FIFO or a directory is refused without reading and a file over the
- * size limit without reading it whole; NUL bytes in the first 8000 bytes make it binary (git's test); a UTF-8 byte
- * order mark is dropped (columns then count as editors do); invalid UTF-8 is decoded with U+FFFD and its first
- * position returned, for callers whose format forbids it.
+ * The text of `file`: stat first (or, for a file this run listed as regular, open and stat the descriptor), so a
+ * device, a FIFO or a directory is refused without reading and a file over the size limit without reading it whole;
+ * NUL bytes in the first 8000 bytes make it binary (git's test); a UTF-8 byte order mark is dropped (columns then count
+ * as editors do); invalid UTF-8 is decoded with U+FFFD and its first position returned, for callers whose format
+ * forbids it.
  */
 export function readSourceText(file: string, limits: Limits): SourceText {
   let bytes: Buffer;
   try {
-    // Most missing files are probes (each stack's default `.env`): no exception, with its stack trace, for those.
-    const st = statSync(file, { throwIfNoEntry: false });
-    if (!st) return { error: `cannot read file: ${REASONS.ENOENT} (ENOENT)`, missing: true };
-    if (st.isDirectory()) return { error: 'cannot read file: it is a directory' };
-    if (!st.isFile()) return { error: 'cannot read file: not a regular file' };
-    if (st.size > limits.maxFileSize) return { error: tooLarge(st.size, limits) };
-    bytes = readFileSync(file);
+    // Most missing files are probes (each stack's default `.env`): no exception, with its stack trace, for those, and
+    // no system call when this run's listing of the directory answers (util/reads.ts).
+    const listed = listedEntry(file);
+    if (listed === null) return { error: `cannot read file: ${REASONS.ENOENT} (ENOENT)`, missing: true };
+    if (listed?.isFile()) {
+      // Listed as a regular file (most of a run's files): open it and stat the descriptor, one stat fewer.
+      const read = readOpened(file, (st) => refusal(st, limits));
+      if (typeof read === 'string') return { error: read };
+      bytes = read;
+    } else {
+      const st = statSync(file, { throwIfNoEntry: false });
+      if (!st) return { error: `cannot read file: ${REASONS.ENOENT} (ENOENT)`, missing: true };
+      const refused = refusal(st, limits);
+      if (refused) return { error: refused };
+      bytes = readFileSync(file);
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { error: `cannot read file: ${readFailure(e)}`, missing: code === 'ENOENT' || code === 'ENOTDIR' };
@@ -67,6 +78,14 @@ export function readSourceText(file: string, limits: Limits): SourceText {
   const body = bytes.subarray(start);
   const text = body.toString('utf8');
   return isUtf8(body) ? { text } : { text, invalidUtf8: firstInvalid(body) };
+}
+
+/** Why a file of this stat is not read, if it is not. */
+function refusal(st: Stats, limits: Limits): string | undefined {
+  if (st.isDirectory()) return 'cannot read file: it is a directory';
+  if (!st.isFile()) return 'cannot read file: not a regular file';
+  if (st.size > limits.maxFileSize) return tooLarge(st.size, limits);
+  return undefined;
 }
 
 /** The same checks for a text given instead of a file (stdin): size, NUL, byte order mark. */
