@@ -122,12 +122,13 @@ function groupStacks(files: string[]): string[][] {
   const set = new Set(files);
   const paired = new Set<string>();
   const stacks: string[][] = [];
-  // Most runs have no override file: then no pair to look for (a monorepo has thousands of base files).
-  for (const file of files.some((f) => f.includes('.override.')) ? files : []) {
+  for (const file of files) {
     const name = path.basename(file);
     if (!BASE_NAMES.includes(name)) continue;
     const stem = name.replace(/\.ya?ml$/, '');
-    const override = ['yaml', 'yml'].map((ext) => path.join(path.dirname(file), `${stem}.override.${ext}`)).find((f) => set.has(f));
+    // The file's own directory prefix (paths here are absolute and normalised): no path.join for each of thousands.
+    const dir = file.slice(0, file.length - name.length);
+    const override = ['yaml', 'yml'].map((ext) => `${dir}${stem}.override.${ext}`).find((f) => set.has(f));
     // Compose reads only one base file per directory: compose.yaml before docker-compose.yml.
     if (override && !paired.has(override)) {
       stacks.push([file, override]);
