@@ -64,24 +64,24 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
   const found: Finding[] = [];
   const crashes: EngineResult['crashes'] = [];
   const timings = options.timings;
-  const contextOf = findingContexts(project);
   const plan = planOf(rules, settings);
-  // A rule checks the files of its target kind: in a unit without any (a lone Dockerfile) it has nothing to look at.
-  const kinds = { dockerfile: project.dockerfiles.size > 0, compose: project.composeFiles.length > 0, project: true };
-  for (const { rule, variants, varies } of plan.active) {
-    const id = rule.meta.id;
-    if (!kinds[rule.meta.target]) continue;
-    for (const setting of variants) {
-      const key = varies ? settingKey(setting) : '';
-      const add = (report: Report) => {
-        if (varies) {
-          const here = settings.at(id, contextOf(report));
-          if (!here || settingKey(here) !== key) return;
-        }
-        found.push(toFinding(project, rule.meta, setting.level, report, plan.shared));
-      };
+  // One `report` for every rule of the unit (a monorepo has thousands of units, each running up to 131 rules): it
+  // adds to the rule that is running, with the setting it runs with.
+  let running: ActiveRule | undefined;
+  let setting: ActiveSetting | undefined;
+  let contextOf: ((report: Report) => FindingContext) | undefined;
+  const report = (r: Report) => {
+    if (running!.varies) {
+      const here = settings.at(running!.id, (contextOf ??= findingContexts(project))(r));
+      if (!here || settingKey(here) !== setting!.key) return;
+    }
+    found.push(toFinding(project, running!.rule.meta, setting!.level, r, plan.shared));
+  };
+  for (running of activeIn(plan, project)) {
+    const { rule, id, varies } = running;
+    for (setting of running.variants) {
       if (id === PARSE_ERROR) {
-        for (const p of project.problems) add({ messageId: 'unparsable', data: { message: p.message }, at: p.at });
+        for (const p of project.problems) report({ messageId: 'unparsable', data: { message: p.message }, at: p.at });
         continue;
       }
       const kept = reuse && !varies ? reuse.byRule.get(rule) : undefined;
@@ -90,9 +90,11 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
         continue;
       }
       const started = timings ? performance.now() : 0;
-      const [looks, reads, from] = [contextLooks, readsNoted, found.length];
+      const looks = contextLooks;
+      const reads = readsNoted;
+      const from = found.length;
       try {
-        rule.check({ project, options: setting.options, report: add });
+        rule.check({ project, options: setting.options, report });
         if (timings) timings.set(id, (timings.get(id) ?? 0) + performance.now() - started);
         if (reuse?.recording && !varies && contextLooks === looks && readsNoted === reads) reuse.byRule.set(rule, found.slice(from));
       } catch (e) {
@@ -105,8 +107,27 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
   return { findings: kept === unique ? unique : kept.sort(compareFindings), enabled: plan.enabled, crashes };
 }
 
+type ActiveSetting = RuleSetting & { level: Level; key: string };
+interface ActiveRule {
+  rule: Rule;
+  id: string;
+  variants: ActiveSetting[];
+  varies: boolean;
+}
+
+/**
+ * The active rules that look at what a project holds: a rule checks the files of its target kind, and in a unit
+ * without any (a lone Dockerfile) it has nothing to look at. Worked out once per plan and kinds of files held.
+ */
+function activeIn(plan: RulePlan, project: Project): ActiveRule[] {
+  const kinds = (project.dockerfiles.size > 0 ? 1 : 0) | (project.composeFiles.length > 0 ? 2 : 0);
+  return (plan.byKinds[kinds] ??= plan.active.filter(({ rule }) => rule.meta.target === 'project' || (rule.meta.target === 'dockerfile' ? kinds & 1 : kinds & 2)));
+}
+
 interface RulePlan {
-  active: { rule: Rule; variants: (RuleSetting & { level: Level })[]; varies: boolean }[];
+  active: ActiveRule[];
+  /** `active` by the kinds of files a unit holds (see `activeIn`). */
+  byKinds: ActiveRule[][];
   enabled: EngineResult['enabled'];
   /** What the run's findings hold, one copy of each value (see `toFinding`). */
   shared: Shared;
@@ -119,13 +140,13 @@ function planOf(rules: Rule[], settings: SettingsSource): RulePlan {
   if (!bySettings) plans.set(settings, (bySettings = new WeakMap()));
   let plan = bySettings.get(rules);
   if (plan) return plan;
-  plan = { active: [], enabled: [], shared: { strings: new Map(), ranges: new Map(), messages: new Map() } };
+  plan = { active: [], byKinds: [], enabled: [], shared: { strings: new Map(), ranges: new Map(), messages: new Map() } };
   for (const rule of rules) {
     const id = rule.meta.id;
     const varies = settings.varies(id);
-    const variants = (varies ? settings.variants(id) : [settings.get(id)]).filter((v): v is RuleSetting & { level: Level } => !!v && v.level !== 'off');
+    const variants = (varies ? settings.variants(id) : [settings.get(id)]).filter((v): v is RuleSetting & { level: Level } => !!v && v.level !== 'off').map((v) => ({ ...v, key: varies ? settingKey(v) : '' }));
     if (variants.length === 0) continue;
-    plan.active.push({ rule, variants, varies });
+    plan.active.push({ rule, id, variants, varies });
     plan.enabled.push({ meta: rule.meta, level: variants.reduce((max, v) => (LEVEL_RANK[v.level] > LEVEL_RANK[max] ? v.level : max), variants[0]!.level) });
   }
   plan.enabled.sort((a, b) => compareIds(a.meta.id, b.meta.id));

@@ -105,8 +105,8 @@ export function runUnits(units: Unit[], rules: Rule[], settings: SettingsSource,
     const { value, reads } = collectReads(() => runRules(unit.project, rules, settings, options, reuse));
     for (const [file, kind] of unit.reads) if (!(kind === 'exists' && reads.has(file))) reads.set(file, kind);
     const own = unit.project.standalone[0];
-    if (own && own.path !== own.dockerfile.path) value.findings = moved(value.findings, own.dockerfile.path, own.path);
-    return { ...value, unit, reads };
+    const findings = own && own.path !== own.dockerfile.path ? moved(value.findings, own.dockerfile.path, own.path) : value.findings;
+    return { findings, enabled: value.enabled, crashes: value.crashes, unit, reads };
   });
 }
 
