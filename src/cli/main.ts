@@ -192,11 +192,21 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-/** Pieces of text joined into strings of about a megabyte: fewer writes than pieces, never the whole. */
+/**
+ * Pieces of text joined into strings of about a megabyte: fewer writes than pieces, never the whole. A large piece
+ * (a JSON reporter's batch of findings) is written as it is: joining would only copy it.
+ */
 function* batched(chunks: Iterable<string>): Generator<string> {
   let parts: string[] = [];
   let length = 0;
   for (const chunk of chunks) {
+    if (chunk.length >= 1 << 16) {
+      if (parts.length) yield parts.join('');
+      parts = [];
+      length = 0;
+      yield chunk;
+      continue;
+    }
     parts.push(chunk);
     length += chunk.length;
     if (length >= 1 << 20) {

@@ -42,20 +42,21 @@ export function* prettyJson<T>(value: unknown, items: Iterable<T>, toItem: (item
   const cut = depth * (depth + 1);
   let batch: unknown[] = [];
   let open = false;
-  const flush = () => {
+  // The separator and the batch are separate pieces: a batch written as it is is never copied to join them.
+  function* flush() {
     let nested: unknown = batch;
     for (let i = 1; i < depth; i++) nested = [nested];
     const json = JSON.stringify(nested, null, 2);
-    const piece = `${open ? ',' : '['}\n${json.slice(cut, json.length - cut)}`;
-    open = true;
     batch = [];
-    return piece;
-  };
+    yield open ? ',\n' : '[\n';
+    open = true;
+    yield json.slice(cut, json.length - cut);
+  }
   for (const item of items) {
     batch.push(toItem(item));
-    if (batch.length === BATCH) yield flush();
+    if (batch.length === BATCH) yield* flush();
   }
-  if (batch.length) yield flush();
+  if (batch.length) yield* flush();
   yield open ? `\n${indent}]` : '[]';
   yield text.slice(at + ITEMS_JSON.length);
 }
