@@ -160,12 +160,14 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
   // Dockerfile) starts faster without it.
   const composeSide = composePaths.length ? await Promise.all([import('../parse/compose.js'), import('./service.js'), import('../parse/interpolate.js')]) : undefined;
   const discoveredDockerfiles: { path: string; df: DockerfileModel }[] = [];
-  const byText = options.shareIdentical && groups.length === 0 ? new Map<string, DockerfileModel>() : undefined;
+  // Parses by the length of their text, then compared: a Map keyed by the text would hash every file's whole text.
+  const byLength = options.shareIdentical && groups.length === 0 ? new Map<number, DockerfileModel[]>() : undefined;
   for (const file of files) {
     if (file.kind !== 'dockerfile') continue;
     const text = readText(file.path, project, false, 'dockerfile');
     if (text === undefined) continue;
-    const same = byText?.get(text);
+    const sameLength = byLength?.get(text.length);
+    const same = sameLength?.find((df) => df.text === text);
     if (same && !project.dockerfiles.has(file.path)) {
       project.dockerfiles.set(file.path, same);
       project.problems.push(...same.problems.map((p) => ({ ...p, at: { ...p.at, file: file.path } })));
@@ -173,7 +175,8 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
       continue;
     }
     const df = dockerfileAt(project, file.path, text)!;
-    byText?.set(text, df);
+    if (sameLength) sameLength[same ? sameLength.indexOf(same) : sameLength.length] = df;
+    else byLength?.set(text.length, [df]);
     discoveredDockerfiles.push({ path: file.path, df });
   }
   const built = new Set<DockerfileModel>();
