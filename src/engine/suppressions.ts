@@ -101,10 +101,17 @@ export function readComposeSuppressions(compose: ComposeFile, resolve: (name: st
   return found;
 }
 
+/** Dockerfiles found to have no suppression comment: copies of a Dockerfile share one model, each its own unit. */
+const withoutSuppressions = new WeakSet<DockerfileModel>();
+
 /** Reads the suppression comments of a Dockerfile. */
 export function readSuppressions(df: DockerfileModel, resolve: (name: string) => string[]): Suppression[] {
   // Every comment below starts with one of these words: most files have none, and need no comment list.
-  if (!MAY_SUPPRESS.test(df.lines.text)) return [];
+  if (withoutSuppressions.has(df)) return [];
+  if (!MAY_SUPPRESS.test(df.lines.text)) {
+    withoutSuppressions.add(df);
+    return [];
+  }
   const found: Suppression[] = [];
   const instructions = df.ast.getInstructions();
 
