@@ -112,11 +112,12 @@ export function runUnits(units: Unit[], rules: Rule[], settings: SettingsSource,
 
 /**
  * The findings of a Dockerfile that shares the parse of another with the same text (`LoadOptions.shareIdentical`):
- * what the shared model points at in the other file is at the same place in this one. Sorted again: other files
- * the unit reports on (its .dockerignore) may sort differently against this file's path.
+ * what the shared model points at in the other file is at the same place in this one. Sorted again when the unit
+ * reports on other files too (its .dockerignore): they may sort differently against this file's path.
  */
 function moved(findings: Finding[], from: string, to: string): Finding[] {
-  return sortUnique(findings.map((f) => (f.file === from ? { ...f, file: to } : f)));
+  const out = findings.map((f) => (f.file === from ? { ...f, file: to } : f));
+  return findings.every((f) => f.file === from) ? out : sortUnique(out);
 }
 
 /** Findings of several units as one run's: a Dockerfile built by two stacks is reported once, in the usual order. */
