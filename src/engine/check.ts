@@ -76,7 +76,9 @@ export async function checkBatch(batch: Batch, ctx: BatchContext): Promise<Batch
   let units = unitsOf(project);
   if (ctx.targets) units = units.filter((u) => touches(u, ctx.targets!));
   const timings = ctx.engine.timing ? new Map<string, number>() : undefined;
-  const outcomes = runUnits(units, ctx.rules, ctx.settings, { ...ctx.engine, timings }).map(({ findings, crashes, unit, reads }): UnitOutcome => {
+  // Spelled out, not spread: every batch's options then have one shape, which runRules' optimized code expects.
+  const options: EngineOptions = { inlineSuppressions: ctx.engine.inlineSuppressions, requireReason: ctx.engine.requireReason, timings };
+  const outcomes = runUnits(units, ctx.rules, ctx.settings, options).map(({ findings, crashes, unit, reads }): UnitOutcome => {
     const outcome: UnitOutcome = { key: unit.key, findings, crashes, builds: unit.builds, pulledBy: unit.pulledBy };
     if (ctx.cache) Object.assign(outcome, { reads, files: filesOf(unit.project) });
     return outcome;
