@@ -57,16 +57,36 @@ describe('parseSimpleShell', () => {
     'for f in /etc/*.conf $(ls /x | sort); do echo "$f"; done; while read l; do (cd /x; make) | tee log; done < list',
     'case "$(uname -m)" in\n  x86_64|amd64) ARCH=amd64 ;;\n  (arm64) ARCH=arm64; echo $ARCH ;;\n  *) ;;\nesac',
     'until a; do b; done && for x; do y; done',
+    'composer install \\\n  `if [ "$T" != "true" ]; then echo "--no-dev"; fi` && echo `a | b`x "`c`"',
+    'echo `` ` ` `a`\\\n b',
+    '<<EOF\n  for g in $(echo "$G" | tr , " "); do\n    f="$f --group $g"\n  done\n  printf "[S]\\n = x" >> /etc/o.ini\nEOF',
+    '<<EOT bash\n  apt-get install -y \\\n    git \\\n    clang\nEOT',
+    'cat <<EOF | x && y | z\n$(a | b) `c | d` \\$(e) \\\\$(f)\nEOF\ng | h',
+    '<<EOF\n\\\nEOF\nx\\\\\nEOF',
+    'while read l; do a | b; done <<EOF\n$(c | d)\nEOF',
+    'cat <<A <<B; e | f\n$(a | b)\nA\n$(c | d)\nB',
+    'diff <(ssh-add -L) <(cat /x | sort)x >(tee y) && cat <(a; b)',
+    'if a; then b; fi\\\n  && c',
+    'echo a # comment\na;#c\nb && c|#d\n  e # f $(g) `h`\n{ #i\n j; } #k\n  \\\n#l\n(m)#n\n#',
+    'case x in #c\n a) b;; #d\nesac; for a in x #c\ndo b; done',
+    'a <<EOF #c\n$(b #c\n)\nEOF',
+    'd() { \\\n  local f="$1"; shift; local s=; \\\n  for u in a b; do wget "$u$f" && break; done; \\\n}; \\\nd x; f-g () ( cd /; h | i ) | j',
+    'function f { a; } && function g() { b; } 2>&1 && h()\n{ c; }; k() if a; then b; fi; f() { g() { a; }; } <<EOF\n$(c | d)\nEOF',
   ];
   it.each(plainScripts)('parses %j as mvdan-sh does', (script) => {
     expect(agrees(`${script}\n`)).toBe(true);
   });
+  it('agrees with mvdan-sh on mutations of these', () => {
+    mutate(plainScripts.map((s) => `${s}\n`), 3000);
+  });
 
   const leftToMvdan = [
-    'echo `date`', 'cat <<EOF\n$(x)\nEOF', 'cat <<EOF\n\\$x\nEOF', 'cat <<EOF &&\nx\nEOF\ny', 'cat <<EOF\nno delimiter', 'cat <<< x', 'diff <(a) <(b)', 'a &', 'time a', 'if a; then fi', 'if a then b; fi', 'for ((i=0; i<3; i++)); do a; done',
-    'case x in a) b ;& esac', 'case x in esac) b ;; esac', '()', '{ a }', '! ! a', 'x=(1 2)', 'A+=1 b', 'echo a # comment', 'a ;; b', ';a', 'a &&',
+    'echo `a \\` b`', 'echo "`echo "x"`"', 'echo `a', 'echo `a #b`', 'echo `cat <<X\nx\nX\n`', 'x<(a)', 'a <(b', 'if a; then b; fi\\\nx; fi',
+    'cat <<EOF\n$(a\nEOF\n)\nEOF', 'cat <<EOF\n$(a \\\n b)\nx \\\ny\nEOF', '<<-EOF\n\tx\\\n\tEOF', 'cat <<EOF\n$(cat <<X\nx\nX\n)\nEOF', '<<EOF\n${A}EOF\nx\nEOF', 'echo ${##x}', 'export A=\\\n B', '<<EOF\nx$1EOF\nEOF', '<<EOF\n`a`EOF\nEOF', "cat <<'EOF'\n\\\nx\nEOF",
+    'cat <<EOF &&\nx\nEOF\ny', 'cat <<EOF\nno delimiter', 'cat <<< x', 'a &', 'time a', 'if a; then fi', 'if a then b; fi', 'for ((i=0; i<3; i++)); do a; done',
+    'case x in a) b ;& esac', 'case x in esac) b ;; esac', '()', '{ a }', '! ! a', 'x=(1 2)', 'A+=1 b', 'a #c\\\nb', 'a > #c', 'a ;; b', ';a', 'a &&',
     'x > ', 'echo "unterminated', "echo 'unterminated", 'echo ${}', 'echo ${A~}', 'echo ${!A}', 'echo $1\\\n x', 'a>b',
-    'echo {fd}>x', '[[ -f x ]]', 'let x=1', "echo $'a\\n'", 'export A=(1)', 'A=\\\n b', 'f() { a; }', 'a\x01b', 'export "C=1"', 'export A}B=1', 'a; }\\\n b', 'x >2>&1 y', 'export A=1 "$A"', 'echo ${A: -}', 'echo $((1+2))', 'echo $()', '>$(a) b',
+    'echo {fd}>x', '[[ -f x ]]', 'let x=1', "echo $'a\\n'", 'export A=(1)', 'A=\\\n b', 'f() a', 'if() { a; }', 'export() { a; }', 'function f{ a; }', 'f() ((x))', '$f() { a; }', 'A=1 f() { a; }', 'a\x01b', 'export "C=1"', 'export A}B=1', 'a; }\\\n b', 'x >2>&1 y', 'export A=1 "$A"', 'echo ${A: -}', 'echo $((1+2))', 'echo $()', '>$(a) b',
   ];
   it.each(leftToMvdan)('leaves %j to mvdan-sh', (script) => {
     expect(parseSimpleShell(`${script}\n`)).toBeUndefined();
@@ -107,9 +127,20 @@ function checkScripts(scripts: string[], mutants: number): number {
   expect(scripts.length).toBeGreaterThan(10);
   let answered = 0;
   for (const script of scripts) if (agrees(script)) answered++;
-  const random = prng(20261124);
-  const pieces = [' ', '\t', '\n', '\\\n', '\\', '"', "'", '$', '${A}', '$A', '$1', '|', '||', '&&', '&', ';', '<', '>', '2>&1', '(', ')', '{', '}', '#', '=', 'A=1 ', 'export ', '`', '*', '~', 'é', 'if ', 'then ', '; fi', 'fi', 'elif ', 'else ', 'for x in ', 'do ', 'done', 'while ', 'case ', ' in ', ';;', 'esac', '{ ', '; }', '( ', ' )', '! ', '<<EOF\n', '\nEOF\n'];
-  for (let m = 0; m < mutants; m++) {
+  mutate(scripts, mutants);
+  return answered;
+}
+
+// SHELL_MUTANTS=20 runs twenty times as many mutants (and SHELL_SEED another sequence): for a parser change, not for CI.
+const MUTANTS = Number(process.env.SHELL_MUTANTS ?? 1);
+const SEED = Number(process.env.SHELL_SEED ?? 20261124);
+
+/** Compares the two parsers on `mutants` random mutations of the scripts. */
+function mutate(scripts: string[], mutants: number): void {
+  const random = prng(SEED);
+  const pieces = [' ', '\t', '\n', '\\\n', '\\', '"', "'", '$', '${A}', '$A', '$1', '|', '||', '&&', '&', ';', '<', '>', '2>&1', '(', ')', '{', '}', '#', '=', 'A=1 ', 'export ', '`', '*', '~', 'é', 'if ', 'then ', '; fi', 'fi', 'elif ', 'else ', 'for x in ', 'do ', 'done', 'while ', 'case ', ' in ', ';;', 'esac', '{ ', '; }', '( ', ' )', '! ', '<<EOF\n', '\nEOF\n',
+    '$(', '`', '<(', '>(', ' # c', '#', '\\\\', 'f() ', '() { ', 'function '];
+  for (let m = 0; m < mutants * MUTANTS; m++) {
     const script = random.pick(scripts);
     const at = random.int(script.length);
     const mutant = random.chance(0.5)
@@ -117,5 +148,4 @@ function checkScripts(scripts: string[], mutants: number): number {
       : script.slice(0, at) + script.slice(at + 1 + random.int(3));
     agrees(mutant.endsWith('\n') ? mutant : `${mutant}\n`);
   }
-  return answered;
 }

@@ -1,10 +1,10 @@
 // A parser for the scripts most RUN instructions are: simple commands (words, `NAME=value` prefixes, redirections,
-// heredocs, `$( )`) joined by `&&`, `||`, `|`, `;` and newlines, in `if`, `for`, `while`, `case`, `{ }` and `( )`.
-// It gives exactly what the mvdan-sh walk in shell.ts gives for them (src/parse/shell-simple.test.ts compares the two
-// on every script of the corpus and on mutations of them), mvdan-sh's quirks included, and answers undefined for
-// anything else (backticks, arithmetic, functions, `[[ ]]`, comments, syntax errors, quoting it cannot follow), which
-// mvdan-sh then parses. Loading mvdan-sh costs a run ~40 ms, most of it the Go runtime's start-up, and each script
-// ~0.5 ms; this parser takes a few microseconds.
+// heredocs, `$( )`, backticks, `<( )`, comments) joined by `&&`, `||`, `|`, `;` and newlines, in `if`, `for`, `while`,
+// `case`, `{ }`, `( )` and function definitions. It gives exactly what the mvdan-sh walk in shell.ts gives for them
+// (src/parse/shell-simple.test.ts compares the two on every script of the corpus and on mutations of them), mvdan-sh's
+// quirks included, and answers undefined for anything else (arithmetic, `[[ ]]`, backslashes in backticks, syntax
+// errors, quoting it cannot follow), which mvdan-sh then parses. Loading mvdan-sh costs a run ~60 ms, most of it the
+// Go runtime's start-up, and each script ~0.5 ms; this parser takes a few microseconds.
 import { unquote, type ParsedShell, type ShellCommand, type ShellHeredoc, type ShellPipeline, type ShellWord } from './shell.js';
 
 /**
@@ -41,19 +41,8 @@ interface Pending {
   /** `<<'EOF'`: the body is literal text. */
   quoted: boolean;
   command?: ShellCommand;
-}
-
-/** Whether every `$` of a heredoc body is a plain parameter (`$A`, `${A:-x}`) or a literal `$`. */
-function plainExpansions(body: string): boolean {
-  for (let k = body.indexOf('$'); k >= 0; k = body.indexOf('$', k + 1)) {
-    const c = body[k + 1];
-    if (c === '{') {
-      const close = body.indexOf('}', k + 2);
-      const inner = close < 0 ? '' : body.slice(k + 2, close);
-      if (!BRACED.test(inner) || /["'`$\\{\n]/.test(inner)) return false;
-    } else if (c !== undefined && /[(['"]/.test(c)) return false;
-  }
-  return true;
+  /** Where the walk lists the pipelines of the body's substitutions: a placeholder in the pipelines, replaced when the body is read. */
+  place?: ShellPipeline;
 }
 
 /** Where a list ends: see SimpleParser.list. */
@@ -71,6 +60,8 @@ const ESAC = new Set(['esac']);
 const BRACE_END = new Set(['}']);
 /** What SimpleParser.element returns for a compound command: the commands inside it are not pipeline members. */
 const COMPOUND = Symbol('compound command');
+/** The start of a function definition, `function NAME` or `NAME ()` (sticky: matched where the parser stands). */
+const FUNCTION = /(function[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)([ \t]*\([ \t]*\))?/y;
 
 /** Whether a line continuation comes before the word's first `=`. */
 function nameCut(raw: string): boolean {
@@ -95,6 +86,8 @@ class SimpleParser {
   private subshells = 0;
   /** Nested lists (compound commands, substitutions): recursion is bounded. */
   private depth = 0;
+  /** Whether a `#` can start a comment here (in backticks, mvdan-sh ends it at the closing backtick). */
+  private comments = true;
 
   constructor(private readonly text: string) {}
 
@@ -151,26 +144,99 @@ class SimpleParser {
   private heredocBodies(): void {
     const { text } = this;
     for (const heredoc of this.pending) {
-      const start = this.i;
+      let start = this.i;
+      // An unquoted body's line continuations join lines, and the line after one is not a delimiter line (mvdan-sh
+      // also starts the body after leading ones). Its `$( )` and backticks hold commands, which the walk finds.
+      let continued = false;
+      let continuations = false;
+      if (!heredoc.quoted) {
+        while (text.startsWith('\\\n', start)) start += 2;
+        continued = continuations = start > this.i;
+      }
       for (let line = start; ; ) {
         if (line >= text.length) throw OUTSIDE; // no delimiter line
         const nl = text.indexOf('\n', line);
         const end = nl < 0 ? text.length : nl;
         const content = text.slice(line, end);
-        if ((heredoc.dash ? content.replace(/^\t+/, '') : content) === heredoc.delimiter) {
+        if (!continued && (heredoc.dash ? content.replace(/^\t+/, '') : content) === heredoc.delimiter) {
           const body = text.slice(start, line);
-          // Expansions in an unquoted body: those the walk would find commands in, or might not parse, are left to mvdan-sh.
-          if (!heredoc.quoted && (/[`\\]/.test(body) || !plainExpansions(body))) throw OUTSIDE;
-          if (body.includes('\\\n')) throw OUTSIDE; // mvdan-sh starts even a quoted body after a leading one
+          if (heredoc.quoted) {
+            if (body.includes('\\\n')) throw OUTSIDE; // mvdan-sh starts even a quoted body after a leading one
+          } else if (/[$`\\]/.test(body)) {
+            this.substitutionsOf(heredoc, start, line, continuations);
+          }
+          if (heredoc.place) this.pipelines.splice(this.pipelines.indexOf(heredoc.place), 1);
           // An empty body has no place, unless it is a `<<-` body whose delimiter line has tabs to strip.
           if (body !== '' || (heredoc.dash && content.startsWith('\t'))) this.heredocs.push({ command: heredoc.command, body, span: { start, end: line } });
           this.i = nl < 0 ? text.length : nl + 1;
           break;
         }
+        if (!heredoc.quoted) {
+          // `${A}EOF`, `$(a)EOF`: mvdan-sh ends the body at a line whose text after an expansion is the delimiter.
+          if (content.endsWith(heredoc.delimiter) && /[$`]/.test(content)) throw OUTSIDE;
+          let backslashes = 0;
+          while (backslashes < content.length && content[content.length - 1 - backslashes] === '\\') backslashes++;
+          continued = backslashes % 2 === 1;
+          if (continued && heredoc.dash) throw OUTSIDE; // there mvdan-sh ends the body at a continued delimiter line
+          continuations ||= continued;
+        }
         line = end + 1;
       }
     }
     this.pending = [];
+  }
+
+  /**
+   * Parses the `$NAME`, `${...}`, `$( )` and backticks of an unquoted heredoc body ([start, end)); the pipelines of
+   * its substitutions go where the walk lists them, at the heredoc's place.
+   */
+  private substitutionsOf(heredoc: Pending, start: number, end: number, continuations: boolean): void {
+    const body = this.child(end);
+    body.i = start;
+    while (body.i < end) {
+      const c = body.text[body.i];
+      if (c === '\\') body.i += 2;
+      else if (c === '$') body.dollar();
+      else if (c === '`') body.backtick(false);
+      else body.i++;
+    }
+    if (body.i > end) throw OUTSIDE; // a trailing backslash
+    if (body.commands.length === 0) return;
+    // A continuation inside a substitution: whether mvdan-sh joins the lines there is not worth knowing.
+    if (continuations) throw OUTSIDE;
+    this.commands.push(...body.commands);
+    this.pipelines.splice(this.pipelines.indexOf(heredoc.place!), 0, ...body.pipelines);
+  }
+
+  /** A parser for the text up to `end`, in the current nesting: it reads a substitution whose end is known. */
+  private child(end: number): SimpleParser {
+    const child = new SimpleParser(this.text.slice(0, end));
+    child.subshells = this.subshells;
+    child.substitutions = this.substitutions;
+    child.depth = this.depth;
+    child.comments = this.comments;
+    return child;
+  }
+
+  /**
+   * A backtick substitution, read like `$( )`. One with a backslash is left to mvdan-sh (`\\`, `\``, `\$` are
+   * unescaped before its text is parsed), and so is one inside double quotes that holds double quotes.
+   */
+  private backtick(quoted: boolean): void {
+    const { text } = this;
+    const close = text.indexOf('`', this.i + 1);
+    if (close < 0) throw OUTSIDE;
+    const inner = text.slice(this.i + 1, close);
+    if (inner.includes('\\') || (quoted && inner.includes('"'))) throw OUTSIDE;
+    const child = this.child(close);
+    child.i = this.i + 1;
+    child.subshells++;
+    child.substitutions++;
+    child.comments = false;
+    child.list({});
+    this.commands.push(...child.commands);
+    this.pipelines.push(...child.pipelines);
+    this.i = close + 1;
   }
 
   /** Skips blanks and line continuations, and newlines too when `newlines`. */
@@ -184,8 +250,22 @@ class SimpleParser {
         this.i++;
       }
       else if (c === '\\' && text[this.i + 1] === '\n') this.i += 2;
+      else if (c === '#') this.comment();
       else return;
     }
+  }
+
+  /**
+   * A comment, up to the end of its line (not the newline). mvdan-sh continues one that ends in a backslash on the
+   * next line, where it then reads commands: left to it.
+   */
+  private comment(): void {
+    const { text } = this;
+    const nl = text.indexOf('\n', this.i);
+    const end = nl < 0 ? text.length : nl;
+    // eslint-disable-next-line no-control-regex
+    if (!this.comments || text[end - 1] === '\\' || /[\x00-\x08\x0a-\x1f\x7f]/.test(text.slice(this.i, end))) throw OUTSIDE;
+    this.i = end;
   }
 
   private andOr(): void {
@@ -271,9 +351,13 @@ class SimpleParser {
     } else if (keyword === 'case') {
       this.caseClause();
     } else {
-      return this.command();
+      FUNCTION.lastIndex = this.i;
+      const fn = FUNCTION.exec(text);
+      if (!fn || !(fn[1] || fn[3])) return this.command();
+      return this.functionDefinition(fn[0], fn[2]!, fn[3] !== undefined);
     }
     // Redirections of the whole compound (`done < list`, `fi > /dev/null 2>&1`).
+    const heredocs = this.pending.length;
     for (;;) {
       this.skip(false);
       const fd = /^[0-9]*(?=[<>])|^&(?=>)/.exec(text.slice(this.i, this.i + 12));
@@ -281,6 +365,23 @@ class SimpleParser {
       this.i += fd[0] === '&' ? 0 : fd[0].length;
       this.redirect();
     }
+    this.placeHeredocs(heredocs);
+    return COMPOUND;
+  }
+
+  /**
+   * `NAME() BODY`, `function NAME [()] BODY`: the walk visits the body's commands where it stands (the name is not
+   * a command). mvdan-sh also takes a simple command as the body, which bash does not: left to it.
+   */
+  private functionDefinition(head: string, name: string, parens: boolean): typeof COMPOUND {
+    const { text } = this;
+    if (KEYWORDS.has(name) || DECLARATIONS.has(name)) throw OUTSIDE;
+    this.i += head.length;
+    if (!parens && !isBlank(text[this.i])) throw OUTSIDE; // `function f{`
+    this.skip(true);
+    const keyword = this.keywordAt();
+    if (!(text[this.i] === '(' || keyword === '{' || keyword === 'if' || keyword === 'while' || keyword === 'until' || keyword === 'for' || keyword === 'case')) throw OUTSIDE;
+    if (this.element() !== COMPOUND) throw OUTSIDE;
     return COMPOUND;
   }
 
@@ -345,8 +446,15 @@ class SimpleParser {
 
   /** The reserved word at the current position, if one is written there (unquoted, and followed by a delimiter). */
   private keywordAt(): string | undefined {
-    const m = /^(?:if|then|elif|else|fi|for|in|do|done|while|until|case|esac|[{}!])(?=[ \t\n;&|<>()]|$)/.exec(this.text.slice(this.i, this.i + 6));
-    return m?.[0];
+    const { text } = this;
+    const keyword = /^(?:if|then|elif|else|fi|for|in|do|done|while|until|case|esac|[{}!])(?=[ \t\n;&|<>()]|\\\n|$)/.exec(text.slice(this.i, this.i + 7))?.[0];
+    if (keyword && text[this.i + keyword.length] === '\\') {
+      // `fi\<newline>`: mvdan-sh joins the lines first, so the word is the keyword only if a delimiter comes next.
+      let k = this.i + keyword.length;
+      while (text.startsWith('\\\n', k)) k += 2;
+      if (k < text.length && !/[ \t\n;&|<>()]/.test(text[k]!)) throw OUTSIDE;
+    }
+    return keyword;
   }
 
   /** A simple command: assignments, then words, with redirections anywhere; undefined for a heredoc alone. */
@@ -362,12 +470,13 @@ class SimpleParser {
     for (;;) {
       this.skip(false);
       const c = text[this.i];
-      if (c === '<' || c === '>' || (c === '&' && text[this.i + 1] === '>')) {
+      if (((c === '<' || c === '>') && text[this.i + 1] !== '(') || (c === '&' && text[this.i + 1] === '>')) {
         this.redirect();
         redirected = true;
         continue;
       }
-      if (c === undefined || c === '\n' || isOperator(c)) break;
+      // (`<(` and `>(` start a word: a process substitution)
+      if (c === undefined || c === '\n' || (isOperator(c) && c !== '<' && c !== '>')) break;
       const word = this.word();
       const next = text[this.i];
       if (next === '<' || next === '>') {
@@ -393,7 +502,8 @@ class SimpleParser {
         throw OUTSIDE; // mvdan-sh rejects a quoted or expanded word after a declaration's `A=...`
       } else if (declaration && word.raw.includes('=')) {
         // mvdan-sh checks the name of each `A=...` a declaration makes; its `A=` is written as the name alone.
-        if (!ASSIGNMENT.test(word.raw)) throw OUTSIDE;
+        // (`A=\<newline>`: mvdan-sh writes the name alone, without the continuation)
+        if (!ASSIGNMENT.test(word.raw) || /^[^=]*=(?:\\\n)+$/.test(word.raw)) throw OUTSIDE;
         declared = true;
         if (word.raw.endsWith('=') && ASSIGNMENT.exec(word.raw)![0] === word.raw) {
           word.raw = word.raw.slice(0, -1);
@@ -404,7 +514,10 @@ class SimpleParser {
       words.push(word);
     }
     if (words.length === 0 && assigns.length === 0) {
-      if (this.pending.length > heredocs) return undefined;
+      if (this.pending.length > heredocs) {
+        this.placeHeredocs(heredocs);
+        return undefined;
+      }
       throw OUTSIDE; // an empty command, or redirections alone
     }
     if (declaration && redirected) throw OUTSIDE;
@@ -412,7 +525,17 @@ class SimpleParser {
     const command: ShellCommand = { name: words[0]?.value, words, args: words.slice(1), assigns, span: { start, end: words.length > 0 ? words[words.length - 1]!.span.end : start }, subshell: this.subshells > 0 };
     this.commands.push(command);
     for (let k = heredocs; k < this.pending.length; k++) this.pending[k]!.command = command;
+    this.placeHeredocs(heredocs);
     return command;
+  }
+
+  /** The walk visits a statement's heredocs after its command and its words: the pipelines of their bodies go there. */
+  private placeHeredocs(from: number): void {
+    for (let k = from; k < this.pending.length; k++) {
+      const place: ShellPipeline = { span: { start: -1, end: -1 }, commands: [] };
+      this.pending[k]!.place = place;
+      this.pipelines.push(place);
+    }
   }
 
   /** A redirection operator and its target word (which is not one of the command's words). */
@@ -457,6 +580,14 @@ class SimpleParser {
     let last: 'text' | 'param' | 'closed' | 'special' = 'text';
     while (this.i < text.length) {
       const c = text[this.i]!;
+      if ((c === '<' || c === '>') && this.i === start && text[this.i + 1] === '(') {
+        // A process substitution: like `$( )`, its commands run in a subshell.
+        this.i += 2;
+        this.substitute();
+        last = 'closed';
+        end = this.i;
+        continue;
+      }
       if (isBlank(c) || c === '\n' || isOperator(c)) break;
       // A `#` starts a comment at the start of a word, and for mvdan-sh also after an expansion or a quote.
       if (c === '#' && (this.i === start || last !== 'text')) throw OUTSIDE;
@@ -480,7 +611,10 @@ class SimpleParser {
         last = 'closed';
       } else if (c === '$') {
         last = this.dollar();
-      } else if (c === '`' || c < ' ' || c === '\x7f') {
+      } else if (c === '`') {
+        this.backtick(false);
+        last = 'closed';
+      } else if (c < ' ' || c === '\x7f') {
         throw OUTSIDE;
       } else {
         this.i++;
@@ -504,10 +638,20 @@ class SimpleParser {
       }
       if (c === '\\') this.i += 2;
       else if (c === '$') this.dollar();
-      else if (c === '`') throw OUTSIDE;
+      else if (c === '`') this.backtick(true);
       else this.i++;
     }
     throw OUTSIDE; // unterminated
+  }
+
+  /** The list of a `$(` or `<(` up to its `)`: its commands run in a subshell. */
+  private substitute(): void {
+    this.substitutions++;
+    this.subshells++;
+    this.list({ close: true });
+    this.substitutions--;
+    this.subshells--;
+    this.i++;
   }
 
   /** A `$` and the parameter after it; what kind of part it was. */
@@ -517,7 +661,8 @@ class SimpleParser {
     if (c === '{') {
       const close = text.indexOf('}', this.i + 2);
       const inner = close < 0 ? '' : text.slice(this.i + 2, close);
-      if (!BRACED.test(inner) || /["'`$\\{\n]/.test(inner)) throw OUTSIDE;
+      // (`${##x}` is an error to mvdan-sh: `#` cannot be followed by a word)
+      if (!BRACED.test(inner) || /["'`$\\{\n]/.test(inner) || /^##./.test(inner)) throw OUTSIDE;
       this.i = close + 1;
       return 'closed';
     }
@@ -531,14 +676,8 @@ class SimpleParser {
       return 'special';
     }
     if (c === '(' && text[this.i + 2] !== '(' && text[this.i + 2] !== ')') {
-      // A command substitution: its commands run in a subshell.
       this.i += 2;
-      this.substitutions++;
-      this.subshells++;
-      this.list({ close: true });
-      this.substitutions--;
-      this.subshells--;
-      this.i++;
+      this.substitute();
       return 'closed';
     }
     if (c === undefined || /[(['"`\\]/.test(c)) throw OUTSIDE; // $(( )), $[ ], $'...', $"...", and the odd cases
