@@ -88,8 +88,12 @@ class SimpleParser {
   private depth = 0;
   /** Whether a `#` can start a comment here (in backticks, mvdan-sh ends it at the closing backtick). */
   private comments = true;
+  /** Whether the text may define functions (most scripts do not: their commands skip the test for one). */
+  private readonly functions: boolean;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.functions = /\([ \t]*\)|function/.test(text);
+  }
 
   script(): ParsedShell {
     this.list({});
@@ -351,6 +355,7 @@ class SimpleParser {
     } else if (keyword === 'case') {
       this.caseClause();
     } else {
+      if (!this.functions) return this.command();
       FUNCTION.lastIndex = this.i;
       const fn = FUNCTION.exec(text);
       if (!fn || !(fn[1] || fn[3])) return this.command();
