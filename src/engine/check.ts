@@ -243,13 +243,14 @@ function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { p
 /**
  * Threads for a run of `batches` batches; 0: check in this thread. `auto` uses them only from the built CLI (a thread
  * runs bin/dockpolicy.js, which the sources under test are not), only when there are several batches to share, and
- * one per two idle cores (cores less the load average): one thread keeps about 1.6 cores busy, V8 compiling and
- * collecting garbage beside it, so on two cores a second thread measured slower than one (README, Speed).
+ * one per core. A thread keeps about one core busy: V8 optimizes only the code that runs longest
+ * (src/util/code-cache.ts), so its compiler no longer takes a second core beside each thread. The load average is not
+ * asked: it counts the runs just before this one (a benchmark's, a hook's), and on a busy machine the threads share
+ * the cores with the rest like any process (measured: README, Speed).
  */
 function threadCount(setting: number | 'auto' | 'off', batches: number): number {
   if (setting === 'off' || batches < 2) return 0;
-  const idle = () => Math.floor((nodeOs().availableParallelism() - nodeOs().loadavg()[0]) / 2);
-  const wanted = setting === 'auto' ? (RUNNING_BUILT ? idle() : 1) : setting;
+  const wanted = setting === 'auto' ? (RUNNING_BUILT ? nodeOs().availableParallelism() : 1) : setting;
   const n = Math.min(wanted, batches, MAX_THREADS);
   return n > 1 ? n : 0;
 }
