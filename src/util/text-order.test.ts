@@ -40,4 +40,24 @@ describe('alphabetical and numerical', () => {
     const all = ['0', '1', '9', '10', '80', '443', '8080', '65535', '08', '00', '8000-8010', '${PORT}', '127.0.0.1', 'a', ''];
     for (const a of all) for (const b of all) expect(sign(numerical(a, b)), `${a} ${b}`).toBe(sign(englishNumeric(a, b)));
   });
+
+  it('order ASCII letters, digit runs and every ASCII punctuation mark without ICU, as ICU does', () => {
+    const mismatches: string[] = [];
+    const check = (a: string, b: string) => {
+      if (sign(numerical(a, b)) !== sign(englishNumeric(a, b))) mismatches.push(`numerical ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+      if (sign(alphabetical(a, b)) !== sign(english(a, b))) mismatches.push(`alphabetical ${JSON.stringify(a)} ${JSON.stringify(b)}`);
+    };
+    const all = strings('aA019:/-_.${}', 2);
+    for (const a of all) for (const b of all) check(a, b);
+    const punctuation = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
+    for (const a of punctuation) for (const b of punctuation) for (const p of ['', 'a', 'A', '1']) check(p + a, p + b);
+    // Longer keys, leading zeros included (`08` and `8` are equal to the numeric collator).
+    let seed = 1;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = 'azAZ0123456789:/-_.${}[]';
+    const key = () => Array.from({ length: Math.floor(random() * 9) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (let i = 0; i < 20_000; i++) check(key(), key());
+    for (const [a, b] of [['8000-8010', '8000-9000'], ['${PORT}', '8080'], ['', '80'], ['08', '8'], ['1'.repeat(16), '2'], ['${HTTPS_PORT}', '${HTTP_PORT}'], ['A1', 'a01'], ['a_B', 'A_b'], ['${DB_HOST:-db}', 'redis']]) check(a!, b!);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
 });
