@@ -176,7 +176,7 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
 
   const ctx: BatchContext = { cwd, load, rules, settings, engine: { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason, timing: !!engine.timings }, targets, cache: !!cache };
   const { pullers, others } = stackBatches(stacks, load.overlay);
-  const threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH));
+  const threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH), stacks.length + dockerfiles.length);
   const pool = threads ? (await import('./pool.js')).WorkerPool.start(threads, ctx, options.configFile) : undefined;
   const run = pool ? pool.runner : inProcess(ctx);
   const results: BatchResult[] = [];
@@ -242,15 +242,17 @@ function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { p
 
 /**
  * Threads for a run of `batches` batches; 0: check in this thread. `auto` uses them only from the built CLI (a thread
- * runs bin/dockpolicy.js, which the sources under test are not), only when there are several batches to share, and
- * one per core. A thread keeps about one core busy: V8 optimizes only the code that runs longest
- * (src/util/code-cache.ts), so its compiler no longer takes a second core beside each thread. The load average is not
- * asked: it counts the runs just before this one (a benchmark's, a hook's), and on a busy machine the threads share
- * the cores with the rest like any process (measured: README, Speed).
+ * runs bin/dockpolicy.js, which the sources under test are not), only for more than a batch of stacks and Dockerfiles
+ * (`units`: a Dockerfile a stack builds has a batch of its own in `batches` until the stacks are checked, and a
+ * thread's start-up would cost a small run more than it saves), and one per core. A thread keeps about one core busy:
+ * V8 optimizes only the code that runs longest (src/util/code-cache.ts), so its compiler no longer takes a second core
+ * beside each thread. The load average is not asked: it counts the runs just before this one (a benchmark's, a
+ * hook's), and on a busy machine the threads share the cores with the rest like any process (README, Speed).
  */
-function threadCount(setting: number | 'auto' | 'off', batches: number): number {
+function threadCount(setting: number | 'auto' | 'off', batches: number, units: number): number {
   if (setting === 'off' || batches < 2) return 0;
-  const wanted = setting === 'auto' ? (RUNNING_BUILT ? nodeOs().availableParallelism() : 1) : setting;
+  if (setting === 'auto' && (!RUNNING_BUILT || units <= BATCH)) return 0;
+  const wanted = setting === 'auto' ? nodeOs().availableParallelism() : setting;
   const n = Math.min(wanted, batches, MAX_THREADS);
   return n > 1 ? n : 0;
 }
