@@ -1,4 +1,4 @@
-import { promises as fsp, type Dirent } from 'node:fs';
+import { closeSync, openSync, promises as fsp, readSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
 import { listDir, present } from '../util/reads.js';
@@ -58,9 +58,10 @@ export async function discover(
   for (const arg of paths) {
     const abs = path.resolve(opts.cwd, arg);
     try {
-      const st = await fsp.stat(abs);
+      // Synchronous: fs.promises costs a single-file run ~1.5 ms to load, and nothing runs meanwhile.
+      const st = statSync(abs);
       if (st.isFile()) {
-        const kind = kindOfName(path.basename(abs)) ?? opts.forceKind ?? sniff(await head(abs));
+        const kind = kindOfName(path.basename(abs)) ?? opts.forceKind ?? sniff(head(abs));
         found.set(abs, { path: abs, kind, explicit: true }); // explicit wins over a directory hit
       } else if (st.isDirectory()) {
         for (const f of await searchDir(abs, gitignores)) if (!found.has(f.path)) found.set(f.path, f);
@@ -77,14 +78,14 @@ export async function discover(
 }
 
 /** The first 64 KB of a file, enough to sniff its kind: a named file may be huge, or a device that never ends. */
-async function head(file: string): Promise<string> {
-  const handle = await fsp.open(file, 'r');
+function head(file: string): string {
+  const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(65536);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
     return buffer.toString('utf8', 0, bytesRead);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
