@@ -14,9 +14,9 @@ import vm from 'node:vm';
  * V8's threshold for optimizing a function with TurboFan, raised 22x for a command that runs for a second or ten: at
  * the default, a run over the corpus's 318 compose files made ~200 optimized compilations and the 10,000-file tree
  * ~1,000 (a quarter of them again after deoptimizations), on a background thread that took as much CPU as the checking
- * itself and competed with it for the cores. Now only the code that runs longest is optimized: the compose files
- * take ~40% less CPU and ~20% less time, the 10,000 files ~40% less CPU (bench/, README "Speed"). Set before the bundle
- * is compiled, by every process and the build's warm-up alike: the flags are part of what a code cache must match.
+ * itself and competed with it for the cores. Now only the code that runs longest is optimized: the compose files took
+ * ~35% less CPU, the 10,000 files ~30% less (README, Speed). Set before the bundle is compiled, by every process and the
+ * build's warm-up alike: the flags are part of what a code cache must match.
  */
 export const V8_FLAGS = '--interrupt-budget=1500000';
 
