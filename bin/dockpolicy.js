@@ -8,11 +8,6 @@ const cli = require('../dist/bundle/load.cjs');
 if (process.argv.includes(cli.WORKER_ARG) && !require('node:worker_threads').isMainThread) {
   cli.workerMain();
 } else {
-  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.
-  process.stdout.on('error', (error) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
   cli.main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

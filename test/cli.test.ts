@@ -1,5 +1,5 @@
 // End-to-end tests of the built CLI (bin/dockpolicy.js), as a user runs it.
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -240,5 +240,28 @@ describe('a reader that stops early', () => {
     expect(first.startsWith('{')).toBe(true);
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('standard output', () => {
+  // Node makes the standard descriptors of the processes it starts blocking; other parents (Python's subprocess, which
+  // pre-commit uses) may pass a non-blocking pipe on.
+  const python = spawnSync('python3', ['-c', '0']).status === 0;
+  it.skipIf(!python)('a non-blocking pipe from the parent still gets the whole report, in order (needs python3)', async () => {
+    const args = ['check', 'fixtures', '--format', 'json', '--fail-level', 'none'];
+    const direct = await cli(args);
+    // The ~500 KB report meets a full pipe (EAGAIN) while the reader sleeps, and is written in parts.
+    const parent = `import fcntl, os, subprocess, sys, time
+fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK)
+sys.exit(subprocess.run(sys.argv[1:]).returncode)`;
+    const slowReader = `import subprocess, sys, time
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)
+time.sleep(1.5)
+sys.stdout.buffer.write(p.stdout.read())
+sys.exit(p.wait())`;
+    const { stdout, stderr } = await promisify(execFile)('python3', ['-c', slowReader, 'python3', '-c', parent, process.execPath, bin, ...args], { cwd: root, maxBuffer: 1 << 26 });
+    expect(stderr).toBe('');
+    expect(stdout.length).toBeGreaterThan(1 << 17);
+    expect(stdout).toBe(direct.stdout);
   });
 });

@@ -12,6 +12,7 @@ import type { Level } from '../engine/finding.js';
 import type { RunResult } from '../report/types.js';
 import { packageRoot } from '../util/package-root.js';
 import { withListings } from '../util/reads.js';
+import { stdoutIsTTY, writeAll } from './stdio.js';
 import { rules } from '../../rules/index.js';
 
 export { WORKER_ARG, workerMain } from '../engine/worker.js';
@@ -28,9 +29,11 @@ export interface Io {
 
 const defaultIo = (): Io => ({
   cwd: process.cwd(),
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTTY: !!process.stdout.isTTY,
+  stdout: (t) => writeAll(1, t),
+  stderr: (t) => writeAll(2, t),
+  get isTTY() {
+    return stdoutIsTTY();
+  },
   env: process.env,
 });
 
@@ -141,7 +144,8 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
 async function writeReports(args: CheckArgs, run: RunResult, io: Io): Promise<void> {
   const { loadReportChunks } = await import('../report/index.js');
   for (const { format, output } of args.reports) {
-    const color = !output && (args.color ?? (io.isTTY && !('NO_COLOR' in io.env)));
+    // Only the text report has colours: other formats never ask whether stdout is a terminal.
+    const color = format === 'text' && !output && (args.color ?? (!('NO_COLOR' in io.env) && io.isTTY));
     let chunks: Iterable<string>;
     if (format === 'sarif') {
       // GitHub rejects logs over its limits: the reporter drops the least severe results and says why, here too.
@@ -151,11 +155,7 @@ async function writeReports(args: CheckArgs, run: RunResult, io: Io): Promise<vo
     } else chunks = (await loadReportChunks(format))(run, { color });
     // Written as it is made, a megabyte at a time: a monorepo's report is hundreds of megabytes as one string.
     if (output === undefined) {
-      for (const piece of batched(chunks)) {
-        // The default io returns process.stdout.write's answer: a pipe (asynchronous) would otherwise queue the whole
-        // report when its reader is slower than the report is made.
-        if ((io.stdout(piece) as unknown) === false) await drained(process.stdout);
-      }
+      for (const piece of batched(chunks)) io.stdout(piece);
       continue;
     }
     const fail = (e: unknown) => new UsageError(`--output: cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
@@ -177,19 +177,6 @@ async function writeReports(args: CheckArgs, run: RunResult, io: Io): Promise<vo
       closeSync(fd);
     }
   }
-}
-
-/** Resolves when a stream has written what it held, or is closed (a reader that went away). */
-function drained(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 }
 
 /**

@@ -4,6 +4,7 @@
 // so it holds the functions a run compiles, not only the top level. Node rejects a cache from another V8 (after a
 // Node upgrade); a file edited after its cache was written is not run with the cache. Either way the file is then
 // compiled as usual.
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -34,7 +35,11 @@ export function loadCommonJs(file: string, cacheFile = `${file}.cache`): unknown
   } catch {
     // no cache: compile
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  // These files are ASCII (the build escapes the bundle's few other characters): read as Latin-1, the source is
+  // copied into a one-byte string, where decoding UTF-8 took ~3 ms of the bundle's load instead of ~1.
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, cachedData });
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file));

@@ -6,6 +6,7 @@ import type Ignore from 'ignore';
 import type * as NodeCrypto from 'node:crypto';
 import type * as NodeNet from 'node:net';
 import type * as NodeOs from 'node:os';
+import type * as NodeTty from 'node:tty';
 
 // In the CLI bundle (CommonJS) `require` is the bundler's: these packages are part of the bundle and of its code cache.
 // Unbundled (dist/src, an ES module) there is no `require`.
@@ -23,3 +24,5 @@ export const nodeCrypto = once(() => (esmRequire ? esmRequire('node:crypto') : r
 export const nodeNet = once(() => (esmRequire ? esmRequire('node:net') : require('node:net')) as typeof NodeNet);
 // Only a run of several batches asks how many cores are idle.
 export const nodeOs = once(() => (esmRequire ? esmRequire('node:os') : require('node:os')) as typeof NodeOs);
+// Only a text report with no --color flag asks whether stdout is a terminal; node:tty loads node:net.
+export const nodeTty = once(() => (esmRequire ? esmRequire('node:tty') : require('node:tty')) as typeof NodeTty);
