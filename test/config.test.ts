@@ -155,6 +155,9 @@ describe('config errors name the file, the line and the key', () => {
     ['overrides:\n  - stacks: [prod]\n    rules:\n      DL9999: off\n', /^dockpolicy: \.dockpolicy\.yaml:4: unknown rule "DL9999" \(at overrides\.0\.rules\.DL9999\)$/],
     ['overrides:\n  - stacks: [prod]\n', /^dockpolicy: \.dockpolicy\.yaml:2: overrides\.0 needs "rules"$/],
     ['rules: [\n', /^dockpolicy: \.dockpolicy\.yaml:\d+: /],
+    // Keys written twice: the fast YAML path does not look for them, yaml reports them.
+    ['rules:\n  non-root-user: off\n  non-root-user: error\n', /^dockpolicy: \.dockpolicy\.yaml:3: Map keys must be unique$/],
+    ['extends: recommended\nrules: {}\nextends: strict\n', /^dockpolicy: \.dockpolicy\.yaml:3: Map keys must be unique$/],
     ['policies:\n  - id: p\n    target: image\n    message: m\n    schema: {}\n', /^dockpolicy: \.dockpolicy\.yaml:3: policies\.0\.target/],
     ['policies:\n  - id: p\n    target: service\n    message: m\n    schema: {type: 12}\n', /policy "p": invalid schema/],
     ['policies:\n  - id: non-root-user\n    target: service\n    message: m\n    schema: {}\n', /policy id "non-root-user" is already a rule id/],

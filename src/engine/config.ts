@@ -10,6 +10,9 @@ import { loadCommonJs } from '../util/code-cache.js';
 import { LineIndex } from '../model/location.js';
 import type { Limits } from '../model/source-text.js';
 import { SIZE_PATTERN } from './config-schema.js';
+import { isMap, isScalar, isSeq } from '../parse/yaml-guards.js';
+import type { parseYamlFast as ParseYamlFast } from '../parse/yaml-fast.js';
+import type { Document } from 'yaml';
 
 export const CONFIG_NAMES = ['.dockpolicy.yaml', '.dockpolicy.yml', '.dockpolicy.json'];
 export const PRESETS = ['recommended', 'strict', 'production', 'development'] as const;
@@ -135,6 +138,8 @@ export async function loadConfig(file: string | undefined, metas: readonly RuleM
   // Loaded only by runs that have a config file. Through a bundle, a CommonJS package's exports sit on `default`.
   const mod = (await import('yaml')) as YamlModule & { default?: YamlModule };
   const yaml = typeof mod.parseDocument === 'function' ? mod : mod.default!;
+  const { parseYamlFast } = await import('../parse/yaml-fast.js');
+  const parse = (text: string) => parseConfigYaml(yaml, parseYamlFast, text);
   const resolveName = ruleResolver(metas);
   // A config passes the small shape validator and each rule's own options validator, or it is judged, and its error
   // explained, by the full validator (~10 ms to load): it accepts exactly what the full one does (test/config.test.ts).
@@ -155,7 +160,7 @@ export async function loadConfig(file: string | undefined, metas: readonly RuleM
   const layers: Layer[] = [];
   const visit = (target: string, chain: string[]) => {
     if (chain.includes(target)) throw new UsageError(`${display(target)}: extends itself through ${chain.map(display).join(' -> ')}`);
-    const layer = readLayer(yaml, target, display);
+    const layer = readLayer(yaml, parse, target, display);
     if (!validate(layer.data)) throw new UsageError(describeError(layer, full?.errors ?? []));
     for (const parent of [layer.data.extends ?? []].flat()) {
       const resolved = resolveExtends(parent, path.dirname(target));
@@ -225,10 +230,36 @@ export async function loadConfig(file: string | undefined, metas: readonly RuleM
   }
 }
 
+const CONFIG_YAML = { prettyErrors: false, uniqueKeys: true } as const;
+
+/**
+ * A config file's one document. Configs are the plain block YAML that src/parse/yaml-fast.ts parses into the same nodes
+ * as yaml, without starting yaml's lexer, parser and composer (the largest part of loading a config, ~4 ms cold): yaml
+ * parses the rest, and reports every error, a key written twice included (the fast path does not look for those).
+ */
+function parseConfigYaml(yaml: YamlModule, parseYamlFast: typeof ParseYamlFast, text: string): Document {
+  const fast = parseYamlFast(text, CONFIG_YAML);
+  if (fast?.length === 1 && !repeatsAKey(fast[0]!.contents)) return fast[0]!;
+  return yaml.parseDocument(text, CONFIG_YAML);
+}
+
+function repeatsAKey(node: unknown): boolean {
+  if (isMap(node)) {
+    const keys = new Set<unknown>();
+    for (const { key, value } of node.items) {
+      const k = isScalar(key) ? key.value : key;
+      if (keys.has(k)) return true;
+      keys.add(k);
+      if (repeatsAKey(value)) return true;
+    }
+  } else if (isSeq(node)) return node.items.some(repeatsAKey);
+  return false;
+}
+
 /** Script files: a config in one would run code from the repository being checked, so none is ever loaded. */
 const SCRIPT = /\.[cm]?[jt]sx?$/i;
 
-function readLayer(yaml: YamlModule, file: string, display: (f: string) => string): Layer {
+function readLayer(yaml: YamlModule, parse: (text: string) => Document, file: string, display: (f: string) => string): Layer {
   if (SCRIPT.test(file)) throw new UsageError(`${display(file)}: a JavaScript config is not loaded: dockpolicy never runs code from the repository it checks (configuration is data: .dockpolicy.yaml, .yml or .json)`);
   let text: string;
   try {
@@ -237,7 +268,7 @@ function readLayer(yaml: YamlModule, file: string, display: (f: string) => strin
     throw new UsageError(`${display(file)}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const lines = new LineIndex(text);
-  const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parse(text);
   const error = doc.errors[0];
   if (error) throw new UsageError(`${display(file)}:${lines.position(error.pos?.[0] ?? 0).line}: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   let root: unknown = doc.contents;
