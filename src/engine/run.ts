@@ -356,8 +356,11 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** localeCompare, skipped for the same string (most findings at one place share their rule). */
-const textOrder = (a: string, b: string) => (a === b ? 0 : a.localeCompare(b));
+/**
+ * Code-unit order: the same on every machine, where localeCompare followed the machine's locale (LANG), and it needs
+ * no ICU collator (~8 ms to create, in each thread).
+ */
+const textOrder = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
 
 /**
  * Sorts findings (in place) and leaves out each that repeats an earlier one (`findingKey`): the first is kept, as
