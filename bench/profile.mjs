@@ -145,18 +145,17 @@ if (readArg) {
   const allDir = path.join(work, 'all-rules');
   mkdirSync(allDir);
   const config = allRulesConfig(allDir).file;
-  // bin/dockpolicy.js with the unbundled dist/src/cli/main.js in place of the bundle, with the V8 flags the bundle's
-  // loader sets (src/util/code-cache.ts), so that code is optimized as in a real run.
+  // bin/dockpolicy.js with the unbundled dist/src/cli/main.js in place of the bundle. A run of more than one batch
+  // sets V8's flags itself (src/util/code-cache.ts), so code is optimized as in a real run.
   const mainUrl = pathToFileURL(path.join(root, entryMode === 'bundle' ? 'dist/bundle/dockpolicy.js' : 'dist/src/cli/main.js')).href;
-  const tune = `import { tuneV8 } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist/src/util/code-cache.js')).href)};\ntuneV8();\n`;
   const srcEntry = path.join(work, 'cli-src.mjs');
-  writeFileSync(srcEntry, `${tune}const { main } = await import(${JSON.stringify(mainUrl)});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+  writeFileSync(srcEntry, `const { main } = await import(${JSON.stringify(mainUrl)});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
   // For --heap: the run's peak is when the report is written, with everything still referenced; an exit-time profile
   // would see it all released. So the heap is sampled through the inspector, and read in main()'s stdout hook.
   const heapEntry = path.join(work, 'cli-heap.mjs');
   writeFileSync(
     heapEntry,
-    `${tune}import { Session } from 'node:inspector';
+    `import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
 const session = new Session();
 session.connect();

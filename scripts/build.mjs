@@ -59,10 +59,20 @@ if (dynamic.length) throw new Error(`build: the bundle would import() ${dynamic.
 // Node's ES module loader, slower to start (~6 ms of CPU, more of wall time), is then never needed.
 await esbuild.build({
   stdin: {
-    contents: "const { loadCommonJs, tuneV8 } = require('./dist/src/util/code-cache.js');\ntuneV8();\nmodule.exports = loadCommonJs(require('node:path').join(__dirname, 'dockpolicy.cjs'));\n",
+    contents: [
+      "const { loadCommonJs, tuneV8 } = require('./dist/src/util/code-cache.js');",
+      "const { WORKER_ARG } = require('./dist/src/engine/worker-arg.js');",
+      '// A worker thread belongs to a run large enough to have tuned V8 (src/engine/check.ts): it reads the caches written',
+      '// with those flags, which the build writes in a warm-up run that tunes from the start.',
+      "if (process.argv.includes(WORKER_ARG) || process.env.DOCKPOLICY_WRITE_CODE_CACHE === 'tuned') tuneV8();",
+      "module.exports = loadCommonJs(require('node:path').join(__dirname, 'dockpolicy.cjs'));",
+      '',
+    ].join('\n'),
     resolveDir: root,
     sourcefile: 'load.cjs',
   },
+  // code-cache.ts falls back to createRequire(import.meta.url) only where there is no `require`: never in here.
+  define: { 'import.meta.url': '__filename' },
   outfile: path.join(root, 'dist/bundle/load.cjs'),
   bundle: true,
   format: 'cjs',
@@ -232,18 +242,21 @@ volumes:
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(warm, name), text);
   const formats = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle', 'compact', 'editor'].flatMap((f) => ['--format', f, '--output', path.join(warm, `report.${f}`)]);
-  const run = spawnSync(process.execPath, [path.join(root, 'bin/dockpolicy.js'), 'check', '.', ...formats], {
-    cwd: warm,
-    env: { ...process.env, DOCKPOLICY_WRITE_CODE_CACHE: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  // Findings (exit 1) are expected; anything else means the bundle does not work.
-  if (run.status !== 0 && run.status !== 1) throw new Error(`build: the warm-up run failed (${run.error?.message ?? `exit ${run.status}`})`);
+  // Twice: with V8's flags as they are, and as a run of more than one batch sets them (src/util/code-cache.ts).
+  for (const mode of ['1', 'tuned']) {
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/dockpolicy.js'), 'check', '.', ...formats], {
+      cwd: warm,
+      env: { ...process.env, DOCKPOLICY_WRITE_CODE_CACHE: mode },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    // Findings (exit 1) are expected; anything else means the bundle does not work.
+    if (run.status !== 0 && run.status !== 1) throw new Error(`build: the warm-up run failed (${run.error?.message ?? `exit ${run.status}`})`);
+  }
   // A file the warm-up did not load has no code cache, and every run that loads it compiles it from scratch. (The full
   // config validator is loaded only to explain an invalid config: a run that stops there may compile it.)
-  const caches = ['dist/bundle/dockpolicy.cjs.cache', 'dist/config-shape-validator.cjs.cache', 'dist/rule-options-validator.cjs.cache', 'dist/compose-schema-validator.cjs.cache', 'dist/mvdan-sh.cache'];
-  const missing = caches.filter((f) => !existsSync(path.join(root, f)));
-  if (missing.length) throw new Error(`build: the warm-up run wrote no code cache for ${missing.join(', ')}`);
+  const bases = ['dist/bundle/dockpolicy.cjs', 'dist/config-shape-validator.cjs', 'dist/rule-options-validator.cjs', 'dist/compose-schema-validator.cjs', 'dist/mvdan-sh'];
+  const missing = bases.flatMap((f) => [`${f}.cache`, `${f}.tuned.cache`]).filter((f) => !existsSync(path.join(root, f)));
+  if (missing.length) throw new Error(`build: the warm-up runs wrote no code cache for ${missing.join(', ')}`);
 } finally {
   rmSync(warm, { recursive: true, force: true });
 }

@@ -265,3 +265,47 @@ sys.exit(p.wait())`;
     expect(stdout).toBe(direct.stdout);
   });
 });
+
+describe('code caches (src/util/code-cache.ts)', () => {
+  // Records, in each thread, every script compiled with a code cache and whether V8 took it (as it happens: a worker
+  // thread is stopped, not exited), and at exit whether node:v8 was loaded.
+  const probe = `const vm = require('node:vm');
+const { appendFileSync } = require('node:fs');
+const thread = require('node:worker_threads').threadId;
+vm.Script = class extends vm.Script {
+  constructor(source, options) {
+    super(source, options);
+    if (options && options.cachedData) appendFileSync(process.env.PROBE_OUT, JSON.stringify({ thread, file: require('node:path').basename(options.filename), rejected: this.cachedDataRejected }) + '\\n');
+  }
+};
+process.on('exit', () => appendFileSync(process.env.PROBE_OUT, JSON.stringify({ thread, v8: process.moduleLoadList.includes('NativeModule v8') }) + '\\n'));`;
+  const run = async (args: string[], cwd: string) => {
+    const probeFile = path.join(tmp, 'probe.cjs');
+    writeFileSync(probeFile, probe);
+    const out = path.join(tmp, `probe-${Math.random().toString(36).slice(2)}.jsonl`);
+    const code = await promisify(execFile)(process.execPath, ['-r', probeFile, bin, ...args], { cwd, env: { PATH: process.env.PATH, PROBE_OUT: out } }).then(
+      () => 0,
+      (e) => e.code as number,
+    );
+    expect(code === 0 || code === 1).toBe(true);
+    const records = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const loads = records.filter((r) => 'file' in r);
+    return { v8: records.find((r) => 'v8' in r && r.thread === 0)?.v8, loads: (thread: number) => loads.filter((r) => r.thread === thread).map((r) => r.file), rejected: loads.filter((r) => r.rejected) };
+  };
+
+  it('a small run reads the caches written without tuned V8 flags, all accepted, and never loads node:v8', async () => {
+    const r = await run(['check', 'docker-compose.yml', '--format', 'json', '--config', path.join(root, 'presets/strict.yaml')], path.join(seeds, 'emotion-visualizer'));
+    expect(r.v8).toBe(false);
+    expect(r.loads(0)).toEqual(expect.arrayContaining(['dockpolicy.cjs', 'compose-schema-validator.cjs', 'config-shape-validator.cjs']));
+    expect(r.rejected).toEqual([]);
+  });
+
+  it('a run of more than a batch tunes V8 before checking: what this thread loads after, and a worker thread, read the tuned caches', async () => {
+    const dir = tree(Object.fromEntries(Array.from({ length: 140 }, (_, i) => [`s${i}/compose.yaml`, `services:\n  app${i}:\n    image: alpine:3.20\n`])));
+    const r = await run(['check', '.', '--format', 'json', '--concurrency', '2'], dir);
+    expect(r.v8).toBe(true);
+    expect(r.loads(0)).toEqual(['dockpolicy.cjs', 'compose-schema-validator.cjs']);
+    expect(r.loads(1)).toEqual(['dockpolicy.cjs', 'compose-schema-validator.cjs']);
+    expect(r.rejected).toEqual([]);
+  });
+});

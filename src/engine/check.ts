@@ -13,6 +13,7 @@ import { rules as builtInRules } from '../../rules/index.js';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeOs } from '../util/lazy.js';
+import { tuneV8 } from '../util/code-cache.js';
 
 /**
  * Stacks, or Dockerfiles, loaded and checked together: small enough that a monorepo's parse trees never all live at
@@ -177,6 +178,8 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
   const ctx: BatchContext = { cwd, load, rules, settings, engine: { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason, timing: !!engine.timings }, targets, cache: !!cache };
   const { pullers, others } = stackBatches(stacks, load.overlay);
   const threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH), stacks.length + dockerfiles.length);
+  // A run of more than a batch lasts long enough for V8's flags to matter (src/util/code-cache.ts); before any thread starts.
+  if (stacks.length + dockerfiles.length > BATCH) tuneV8();
   const pool = threads ? (await import('./pool.js')).WorkerPool.start(threads, ctx, options.configFile) : undefined;
   const run = pool ? pool.runner : inProcess(ctx);
   const results: BatchResult[] = [];

@@ -5,11 +5,8 @@ import { checkBatch, type Batch, type BatchContext } from './check.js';
 import type { WorkerInit, WorkerReply } from './pool.js';
 import { ruleSetup } from './setup.js';
 
-/**
- * The argument a worker thread is started with: bin/dockpolicy.js asks node:worker_threads whether it runs in one only
- * when it sees it, so that a single-file run never loads that module (~1.5 ms).
- */
-export const WORKER_ARG = '--dockpolicy-worker-thread';
+export { WORKER_ARG } from './worker-arg.js';
+
 
 export async function workerMain(): Promise<void> {
   // Required here rather than imported, so that the bundle loads the module only in a worker thread.

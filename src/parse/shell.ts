@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseSimpleShell } from './shell-simple.js';
-import { loadCommonJs } from '../util/code-cache.js';
+import { codeCacheFile, loadCommonJs } from '../util/code-cache.js';
 import { packageRoot } from '../util/package-root.js';
 
 /** Character offsets [start, end) into the text that holds the script (parseShell's `base` is added). */
@@ -84,7 +84,7 @@ let parser: Parser | undefined;
 let syntax: Syntax | undefined;
 
 /** Where the build stores V8's code cache for the parser (dist/ is rebuilt on install, for the Node that runs it). */
-export const shellCodeCache = (): string => path.join(packageRoot(), 'dist', 'mvdan-sh.cache');
+export const shellCodeCache = (): string => codeCacheFile(path.join(packageRoot(), 'dist', 'mvdan-sh'));
 
 /** Loads the parser once. */
 export function loadShellParser(): Syntax {

@@ -8,26 +8,38 @@ import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /**
- * V8's threshold for optimizing a function with TurboFan, raised 22x for a command that runs for a second or ten: at
- * the default, a run over the corpus's 318 compose files made ~200 optimized compilations and the 10,000-file tree
- * ~1,000 (a quarter of them again after deoptimizations), on a background thread that took as much CPU as the checking
- * itself and competed with it for the cores. Now only the code that runs longest is optimized: the compose files took
- * ~35% less CPU, the 10,000 files ~30% less (README, Speed). Set before the bundle is compiled, by every process and the
- * build's warm-up alike: the flags are part of what a code cache must match.
+ * V8's threshold for optimizing a function with TurboFan, raised 22x for a run that lasts a second or ten: at the
+ * default, a run over the corpus's 318 compose files made ~200 optimized compilations and the 10,000-file tree ~1,000
+ * (a quarter of them again after deoptimizations), on a background thread that took as much CPU as the checking itself
+ * and competed with it for the cores. Now only the code that runs longest is optimized: the compose files took ~35% less
+ * CPU, the 10,000 files ~30% less (README, Speed). A run of more than one batch sets it (engine/check.ts) before it
+ * checks anything; a smaller one, over before TurboFan would matter, leaves V8 alone and never loads node:v8 (~2.3 ms).
  */
 export const V8_FLAGS = '--interrupt-budget=1500000';
 
-/** Applies V8_FLAGS (process-wide, worker threads included); before any code cache is read. */
+/** Marks, in each thread, that the process runs with V8_FLAGS: its code caches are those written with them. */
+const TUNED = Symbol.for('dockpolicy.v8-tuned');
+const tuned = () => (globalThis as Record<symbol, unknown>)[TUNED] === true;
+
+/**
+ * Applies V8_FLAGS, for the whole process (worker threads included): V8 reads the threshold each time it resets a
+ * function's budget, so code already running follows it too. The flags are part of what a code cache must match, so
+ * the build writes each cache twice (with and without them), and every load reads the one for the flags in force.
+ */
 export function tuneV8(): void {
-  v8.setFlagsFromString(V8_FLAGS);
+  if (tuned()) return;
+  ((typeof require === 'function' ? require : createRequire(import.meta.url))('node:v8') as typeof import('node:v8')).setFlagsFromString(V8_FLAGS);
+  (globalThis as Record<symbol, unknown>)[TUNED] = true;
 }
 
+/** Where the code cache of `base` (a file, or a name under dist/) is, for the V8 flags in force. */
+export const codeCacheFile = (base: string): string => `${base}${tuned() ? '.tuned' : ''}.cache`;
+
 /** Runs `file` (a file of this package or of one of its dependencies) as a CommonJS module; returns its exports. */
-export function loadCommonJs(file: string, cacheFile = `${file}.cache`): unknown {
+export function loadCommonJs(file: string, cacheFile = codeCacheFile(file)): unknown {
   let cachedData: Buffer | undefined;
   try {
     // V8 checks its version and the source's length, not its content.
