@@ -203,6 +203,16 @@ describe('output is deterministic', () => {
     expect(warm.stdout.split(root).join('<root>')).toBe(inThread.json);
     const json = JSON.parse(inThread.json!) as { summary: { files: number } };
     expect(json.summary.files).toBeGreaterThan(2 * 64);
+    // More than a batch of paths named: the threads start before the configuration is read and the files found.
+    const named = listFiles(root).filter((rel) => /(^|\/)(Dockerfile|compose[^/]*\.ya?ml)$/.test(rel));
+    expect(named.length).toBeGreaterThan(2 * 64);
+    const namedOff = await runCli(['check', ...named, '--format', 'json', '--concurrency', 'off'], root);
+    const namedThreads = await runCli(['check', ...named, '--format', 'json', '--concurrency', '2'], root, { DOCKPOLICY_TIMING: '1' });
+    expect(namedThreads.stderr).toMatch(/^threads: 2$/m);
+    expect(namedThreads.stdout).toBe(namedOff.stdout);
+    // A usage error after they started ends the run as usual.
+    const bad = await runCli(['check', ...named, 'missing/compose.yaml', '--concurrency', '2'], root);
+    expect([bad.code, bad.stderr]).toEqual([2, 'dockpolicy: missing/compose.yaml: no such file or directory\n']);
   });
 
   it('the same from explicit paths in any order as from discovery', async () => {

@@ -5,6 +5,7 @@ import type { DiscoveredFile } from '../discover/discover.js';
 import { Project, dockerfilesOf, loadProject, planStacks, stackKey, type LoadOptions, type Puller, type StackSpec } from '../model/project.js';
 import type { ReadKind } from '../util/reads.js';
 import type { ResultCache } from './cache.js';
+import type { WorkerInit, WorkerPool } from './pool.js';
 import type { Finding, Level } from './finding.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
@@ -141,6 +142,20 @@ export interface CheckOptions {
   concurrency?: number | 'auto' | 'off';
   /** The configuration file the rules were set up from, for the threads to do the same. */
   configFile?: string;
+  /** Worker threads started before the files were found (`startEarly`): the run keeps those it needs, maybe none. */
+  pool?: WorkerPool;
+}
+
+/**
+ * Worker threads for a run that names more than a batch of paths, started before its configuration is read and its
+ * files found: meanwhile they load the CLI and set up the rules (~100 ms), which they would otherwise start only once
+ * the run is planned. A run that names fewer (a directory, a file) starts its threads, if any, in checkFiles.
+ */
+export async function startEarly(concurrency: CheckOptions['concurrency'], named: number, init: WorkerInit): Promise<WorkerPool | undefined> {
+  const threads = named > BATCH ? threadCount(concurrency ?? 'off', Infinity, named) : 0;
+  if (!threads) return undefined;
+  tuneV8(); // as checkFiles does for a large run, before any thread starts (src/util/code-cache.ts)
+  return (await import('./pool.js')).WorkerPool.start(threads, init);
 }
 
 export async function checkFiles(files: DiscoveredFile[], cwd: string, load: LoadOptions, rules: Rule[], settings: SettingsSource, engine: EngineOptions, options: CheckOptions = {}): Promise<CheckResult> {
@@ -177,10 +192,17 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
 
   const ctx: BatchContext = { cwd, load, rules, settings, engine: { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason, timing: !!engine.timings }, targets, cache: !!cache };
   const { pullers, others } = stackBatches(stacks, load.overlay);
-  const threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH), stacks.length + dockerfiles.length);
+  let threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH), stacks.length + dockerfiles.length);
   // A run of more than a batch lasts long enough for V8's flags to matter (src/util/code-cache.ts); before any thread starts.
   if (stacks.length + dockerfiles.length > BATCH) tuneV8();
-  const pool = threads ? (await import('./pool.js')).WorkerPool.start(threads, ctx, options.configFile) : undefined;
+  let pool = options.pool;
+  if (pool && !threads) void pool.close();
+  else if (threads) {
+    pool ??= (await import('./pool.js')).WorkerPool.start(threads, { cwd, configFile: options.configFile });
+    threads = Math.min(threads, pool.threads);
+    pool.use(threads, ctx);
+  }
+  if (!threads) pool = undefined;
   const run = pool ? pool.runner : inProcess(ctx);
   const results: BatchResult[] = [];
   try {
@@ -198,7 +220,7 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
     for (let i = 0; i < alone.length; i += BATCH) chunks.push({ stacks: [], dockerfiles: alone.slice(i, i + BATCH), pulled: [] });
     results.push(...(await run(chunks)));
   } finally {
-    await pool?.close();
+    void pool?.close();
   }
 
   const order = new Map(dockerfiles.map((f, i) => [`dockerfile:${f.path}`, i]));

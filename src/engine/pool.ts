@@ -1,79 +1,119 @@
-// Threads for a large run: this thread and N-1 worker threads take batches from one queue. A worker thread loads the
-// CLI (bin/dockpolicy.js, which hands over to workerMain), sets up the rules from the same configuration file and
-// checks the batches it is sent. Results are kept in the order the batches were given, so the merged output does
-// not depend on which thread took which batch.
+// Threads for a large run: this thread and N-1 worker threads take batches from one queue, a counter that every
+// thread reads and increments (Atomics) when it is free, so that no thread holds batches another could be checking.
+// A worker thread loads the CLI (bin/dockpolicy.js, which hands over to workerMain), sets up the rules from the same
+// configuration file and checks the batches it takes. Results are kept in the order the batches were given, so the
+// merged output does not depend on which thread took which batch.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-root.js';
 import { checkBatch, type Batch, type BatchContext, type BatchResult, type BatchRunner } from './check.js';
 import { WORKER_ARG } from './worker.js';
 
-/** What a worker thread is started with: the batch context without the rules (it sets them up from `configFile`). */
-export interface WorkerInit extends Omit<BatchContext, 'rules' | 'settings'> {
+/** What a worker thread is started with: enough to set up the rules (from `configFile`) before the run is planned. */
+export interface WorkerInit {
+  cwd: string;
   configFile?: string;
 }
 
-export type WorkerReply = { id: number; result: BatchResult } | { id: number; error: string };
+/** The rest of the batch context, sent once the run is planned: plain data. */
+export type WorkerContext = Omit<BatchContext, 'rules' | 'settings'>;
 
-/** Batches sent ahead to a worker thread, so it never waits for this thread to finish a batch of its own. */
-const AHEAD = 2;
+/**
+ * To a worker thread: the context, once; then each run of batches, with the counter that every thread takes its next
+ * batch's index from (Atomics.add), so a thread takes a batch only when it is free to check it.
+ */
+export type WorkerMessage = { context: WorkerContext } | { batches: Batch[]; next: SharedArrayBuffer };
+
+/** From a worker thread: a batch's result, or why it could not check one. */
+export type WorkerReply = { id: number; result: BatchResult } | { error: string };
 
 export class WorkerPool {
-  private constructor(private readonly ctx: BatchContext, private readonly workers: Worker[]) {}
+  private ctx: BatchContext | undefined;
 
-  /** `threads` in all, this one included. */
-  static start(threads: number, ctx: BatchContext, configFile: string | undefined): WorkerPool {
-    const { rules: _rules, settings: _settings, ...data } = ctx;
-    const workerData: WorkerInit = { ...data, configFile };
+  /** Exit codes of worker threads that stopped before a run used them. */
+  private readonly stopped = new Map<Worker, number>();
+
+  private constructor(private workers: Worker[]) {
+    for (const worker of workers) worker.once('exit', (code) => this.stopped.set(worker, code));
+  }
+
+  /**
+   * Starts `threads - 1` worker threads (`threads` in all, this one included). They load the CLI and set up the
+   * rules while this thread finds and plans the files; until `use`, they do not keep the process alive, so a run
+   * that stops early (a usage error) ends as usual.
+   */
+  static start(threads: number, init: WorkerInit): WorkerPool {
     const script = path.join(packageRoot(), 'bin', 'dockpolicy.js');
-    return new WorkerPool(ctx, Array.from({ length: threads - 1 }, () => new Worker(script, { argv: [WORKER_ARG], workerData, stdout: false, stderr: false })));
+    const workers = Array.from({ length: threads - 1 }, () => {
+      const worker = new Worker(script, { argv: [WORKER_ARG], workerData: init, stdout: false, stderr: false });
+      // A thread that fails before the run uses it: reported by the runner, which finds it stopped.
+      worker.on('error', () => {}).unref();
+      return worker;
+    });
+    return new WorkerPool(workers);
+  }
+
+  /** Threads in all, this one included. */
+  get threads(): number {
+    return this.workers.length + 1;
+  }
+
+  /** Sends the batch context, keeping `threads` threads in all (this one included); stops the others. */
+  use(threads: number, ctx: BatchContext): void {
+    for (const extra of this.workers.splice(threads - 1)) void extra.terminate();
+    this.ctx = ctx;
+    const { rules: _rules, settings: _settings, ...context } = ctx;
+    for (const worker of this.workers) worker.postMessage({ context } satisfies WorkerMessage);
   }
 
   readonly runner: BatchRunner = async (batches) => {
+    const ctx = this.ctx!;
     const results: BatchResult[] = new Array(batches.length);
-    let next = 0;
-    let failed = false;
-    const take = () => (!failed && next < batches.length ? next++ : undefined);
-    const here = async () => {
-      for (let id = take(); id !== undefined; id = take()) {
-        results[id] = await checkBatch(batches[id]!, this.ctx);
+    const next = new SharedArrayBuffer(4);
+    const counter = new Int32Array(next);
+    // Done when every batch's result is in: a worker thread still starting takes none and is not waited for.
+    let left = batches.length;
+    let settle!: (error?: Error) => void;
+    const done = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
+    done.catch(() => {}); // awaited below, unless this thread fails first
+    const got = (id: number, result: BatchResult) => {
+      results[id] = result;
+      if (--left === 0) settle();
+    };
+    const fail = (error: Error) => {
+      Atomics.store(counter, 0, batches.length); // the other threads take no more
+      settle(error);
+    };
+    const listeners = this.workers.map((worker) => {
+      const onMessage = (reply: WorkerReply) => {
+        if ('error' in reply) fail(new Error(reply.error));
+        else if ('id' in reply) got(reply.id, reply.result);
+      };
+      const onExit = (code: number) => fail(new Error(`a worker thread stopped (exit code ${code})`));
+      worker.ref();
+      worker.on('message', onMessage).on('error', fail).on('exit', onExit);
+      if (this.stopped.has(worker)) onExit(this.stopped.get(worker)!);
+      else worker.postMessage({ batches, next } satisfies WorkerMessage);
+      return () => {
+        worker.off('message', onMessage).off('error', fail).off('exit', onExit);
+        worker.unref();
+      };
+    });
+    try {
+      if (left === 0) settle();
+      for (let id = Atomics.add(counter, 0, 1); id < batches.length; id = Atomics.add(counter, 0, 1)) {
+        got(id, await checkBatch(batches[id]!, ctx));
         await new Promise(setImmediate); // let the worker threads' replies in
       }
-    };
-    const there = (worker: Worker) =>
-      new Promise<void>((resolve, reject) => {
-        let inFlight = 0;
-        const send = () => {
-          for (let id = inFlight < AHEAD ? take() : undefined; id !== undefined; id = inFlight < AHEAD ? take() : undefined) {
-            inFlight++;
-            worker.postMessage({ id, batch: batches[id] satisfies Batch });
-          }
-          if (inFlight === 0) finish();
-        };
-        const onMessage = (reply: WorkerReply) => {
-          if ('error' in reply) return fail(new Error(reply.error));
-          results[reply.id] = reply.result;
-          inFlight--;
-          send();
-        };
-        const fail = (error: Error) => {
-          failed = true;
-          finish();
-          reject(error);
-        };
-        const onExit = (code: number) => fail(new Error(`a worker thread stopped (exit code ${code})`));
-        const finish = () => {
-          worker.off('message', onMessage).off('error', fail).off('exit', onExit);
-          resolve();
-        };
-        worker.on('message', onMessage).on('error', fail).on('exit', onExit);
-        send();
-      });
-    await Promise.all([here(), ...this.workers.map(there)]);
+      await done;
+    } finally {
+      for (const off of listeners) off();
+    }
     return results;
   };
 
+  /** Stops the worker threads; they no longer keep the process alive, so a caller need not wait (~10 ms). */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
   }
 }

@@ -1,8 +1,8 @@
 // A worker thread's side of the pool (see pool.ts): set up the rules once, then check each batch sent.
 import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
-import { checkBatch, type Batch, type BatchContext } from './check.js';
-import type { WorkerInit, WorkerReply } from './pool.js';
+import { checkBatch, type BatchContext } from './check.js';
+import type { WorkerContext, WorkerInit, WorkerMessage, WorkerReply } from './pool.js';
 import { ruleSetup } from './setup.js';
 
 export { WORKER_ARG } from './worker-arg.js';
@@ -13,18 +13,30 @@ export async function workerMain(): Promise<void> {
   const { parentPort, workerData } = (typeof require === 'function' ? require : createRequire(import.meta.url))('node:worker_threads') as typeof WorkerThreads;
   const port = parentPort!;
   const init = workerData as WorkerInit;
-  const ready = ruleSetup(init.configFile, init.cwd).then(({ rules, settings }): BatchContext => ({ ...init, rules, settings }));
-  // Batches arrive ahead of time (pool.ts AHEAD): checked one after the other, so one batch's trees live at a time.
+  // The rules are set up at once, while the main thread plans the run; the rest of the context comes with the plan.
+  let received!: (context: WorkerContext) => void;
+  const context = new Promise<WorkerContext>((resolve) => (received = resolve));
+  const ready = Promise.all([ruleSetup(init.configFile, init.cwd), context]).then(([{ rules, settings }, ctx]): BatchContext => ({ ...ctx, rules, settings }));
+  ready.catch(() => {}); // reported with the first run
+  // Runs of batches one after the other, and a batch at a time: one batch's trees live at once.
   let previous = Promise.resolve();
-  port.on('message', ({ id, batch }: { id: number; batch: Batch }) => {
+  port.on('message', (message: WorkerMessage) => {
+    if ('context' in message) return received(message.context);
+    const { batches, next } = message;
+    const counter = new Int32Array(next);
     previous = previous.then(async () => {
-      let reply: WorkerReply;
-      try {
-        reply = { id, result: await checkBatch(batch, await ready) };
-      } catch (e) {
-        reply = { id, error: `${(e as Error)?.message ?? e}` };
+      // Ready first: a thread takes a batch only when it can check it at once.
+      const ctx = await ready.catch((e: unknown) => port.postMessage({ error: `${(e as Error)?.message ?? e}` } satisfies WorkerReply));
+      if (!ctx) return;
+      for (let id = Atomics.add(counter, 0, 1); id < batches.length; id = Atomics.add(counter, 0, 1)) {
+        let reply: WorkerReply;
+        try {
+          reply = { id, result: await checkBatch(batches[id]!, ctx) };
+        } catch (e) {
+          reply = { error: `${(e as Error)?.message ?? e}` };
+        }
+        port.postMessage(reply);
       }
-      port.postMessage(reply);
     });
   });
 }
