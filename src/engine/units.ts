@@ -7,7 +7,7 @@ import type { Stack } from '../model/stack.js';
 import { collectReads, type ReadKind } from '../util/reads.js';
 import type { Finding } from './finding.js';
 import type { Rule } from './rule.js';
-import { runRules, sortUnique, type EngineOptions, type EngineResult, type Reuse, type SettingsSource } from './run.js';
+import { compareFindings, runRules, sortUnique, type EngineOptions, type EngineResult, type Reuse, type SettingsSource } from './run.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 
 export interface Unit {
@@ -124,18 +124,35 @@ function moved(findings: Finding[], from: string, to: string): Finding[] {
 export function mergeFindings(lists: Finding[][]): Finding[] {
   // File by file, in sortUnique's order (file first): the paths are sorted once, instead of being compared in each
   // of the million comparisons of a monorepo's run, long paths with a common prefix. A file's findings keep the
-  // order they came in, so the same one of equal findings is kept.
-  const byFile = new Map<string, Finding[]>();
+  // order they came in, so the same one of equal findings is kept. A unit's findings come sorted (file first): its
+  // findings of one file are a run, looked up once (findings from a worker thread each hold their own copy of the
+  // path, hashed again at every lookup), and a file whose findings are one strictly ascending run needs no sorting.
+  const byFile = new Map<string, Finding[][]>();
   for (const list of lists) {
-    for (const f of list) {
-      const group = byFile.get(f.file);
-      if (group) group.push(f);
-      else byFile.set(f.file, [f]);
+    for (let i = 0; i < list.length; ) {
+      const file = list[i]!.file;
+      let j = i + 1;
+      while (j < list.length && list[j]!.file === file) j++;
+      const run = i === 0 && j === list.length ? list : list.slice(i, j);
+      const runs = byFile.get(file);
+      if (runs) runs.push(run);
+      else byFile.set(file, [run]);
+      i = j;
     }
   }
   const out: Finding[] = [];
-  for (const file of [...byFile.keys()].sort()) for (const f of sortUnique(byFile.get(file)!)) out.push(f);
+  for (const file of [...byFile.keys()].sort()) {
+    const runs = byFile.get(file)!;
+    const sorted = runs.length === 1 && ascending(runs[0]!) ? runs[0]! : sortUnique(runs.length === 1 ? [...runs[0]!] : runs.flat());
+    for (const f of sorted) out.push(f);
+  }
   return out;
+}
+
+/** Each finding before the next in sortUnique's order, none equal: sortUnique would leave them as they are. */
+function ascending(findings: Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1]!, findings[i]!) >= 0) return false;
+  return true;
 }
 
 /** The key a service's Dockerfile has in `project.dockerfiles`: its path, or `<compose path>#<service>` when inline. */
