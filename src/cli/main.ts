@@ -73,7 +73,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 async function check(args: CheckArgs, io: Io): Promise<number> {
   const configFile = findConfigFile(io.cwd, args.config);
   // Not for partial runs (stdin, --changed) nor with --cache, which usually leave few files to check.
-  const pool = args.stdin || args.changed || args.cache ? undefined : await startEarly(args.concurrency, args.paths.length, { cwd: io.cwd, configFile });
+  const pool = args.stdin || args.changed || args.cache ? undefined : await startEarly(args.concurrency, args.paths.length);
   const { config, rules: allRules, settings } = await ruleSetup(configFile, io.cwd);
   for (const file of [...args.composeFiles, ...args.envFiles]) {
     if (!existsSync(path.resolve(io.cwd, file))) throw new UsageError(`${args.composeFiles.includes(file) ? '--file' : '--env-file'}: file not found: ${file}`);
@@ -94,7 +94,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     limits: config.limits,
   };
   const engine = { inlineSuppressions: config.inlineSuppressions.enabled, requireReason: config.inlineSuppressions.requireReason, timings };
-  const result = await checkFiles(files, io.cwd, load, allRules, settings, engine, { cache, targets: scope?.targets, concurrency: args.concurrency, configFile, pool });
+  const result = await checkFiles(files, io.cwd, load, allRules, settings, engine, { cache, targets: scope?.targets, concurrency: args.concurrency, config, pool });
   if (cache) {
     try {
       cache.save();

