@@ -61,10 +61,9 @@ await esbuild.build({
   stdin: {
     contents: [
       "const { loadCommonJs, tuneV8 } = require('./dist/src/util/code-cache.js');",
-      "const { WORKER_ARG } = require('./dist/src/engine/worker-arg.js');",
-      '// A worker thread belongs to a run large enough to have tuned V8 (src/engine/check.ts): it reads the caches written',
-      '// with those flags, which the build writes in a warm-up run that tunes from the start.',
-      "if (process.argv.includes(WORKER_ARG) || process.env.DOCKPOLICY_WRITE_CODE_CACHE === 'tuned') tuneV8();",
+      "const { tunesAtLoad } = require('./dist/src/engine/large-run.js');",
+      '// The caches for the tuned flags are written by a warm-up run that tunes from the start.',
+      "if (tunesAtLoad(process.argv) || process.env.DOCKPOLICY_WRITE_CODE_CACHE === 'tuned') tuneV8();",
       "module.exports = loadCommonJs(require('node:path').join(__dirname, 'dockpolicy.cjs'));",
       '',
     ].join('\n'),
@@ -242,9 +241,11 @@ volumes:
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(warm, name), text);
   const formats = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle', 'compact', 'editor'].flatMap((f) => ['--format', f, '--output', path.join(warm, `report.${f}`)]);
-  // Twice: with V8's flags as they are, and as a run of more than one batch sets them (src/util/code-cache.ts).
-  for (const mode of ['1', 'tuned']) {
-    const run = spawnSync(process.execPath, [path.join(root, 'bin/dockpolicy.js'), 'check', '.', ...formats], {
+  // Twice: with V8's flags as they are, and as a run of more than one batch sets them (src/util/code-cache.ts). The
+  // second is a large run's, so it checks the repository's fixtures too, on one thread: its caches then hold what
+  // a run over many kinds of file compiles, and only large runs read them (a single file's run stays with the smaller).
+  for (const [mode, more] of [['1', []], ['tuned', [path.join(root, 'fixtures'), '--concurrency', 'off']]]) {
+    const run = spawnSync(process.execPath, [path.join(root, 'bin/dockpolicy.js'), 'check', '.', ...more, ...formats], {
       cwd: warm,
       env: { ...process.env, DOCKPOLICY_WRITE_CODE_CACHE: mode },
       stdio: ['ignore', 'inherit', 'inherit'],

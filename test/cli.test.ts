@@ -1,6 +1,6 @@
 // End-to-end tests of the built CLI (bin/dockpolicy.js), as a user runs it.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -267,18 +267,20 @@ sys.exit(p.wait())`;
 });
 
 describe('code caches (src/util/code-cache.ts)', () => {
-  // Records, in each thread, every script compiled with a code cache and whether V8 took it (as it happens: a worker
-  // thread is stopped, not exited), and at exit whether node:v8 was loaded.
+  // Records, in each thread, every script compiled with a code cache, the cache's size and whether V8 took it (as it
+  // happens: a worker thread is stopped, not exited), and at exit whether node:v8 was loaded.
   const probe = `const vm = require('node:vm');
 const { appendFileSync } = require('node:fs');
 const thread = require('node:worker_threads').threadId;
 vm.Script = class extends vm.Script {
   constructor(source, options) {
     super(source, options);
-    if (options && options.cachedData) appendFileSync(process.env.PROBE_OUT, JSON.stringify({ thread, file: require('node:path').basename(options.filename), rejected: this.cachedDataRejected }) + '\\n');
+    if (options && options.cachedData) appendFileSync(process.env.PROBE_OUT, JSON.stringify({ thread, file: require('node:path').basename(options.filename), bytes: options.cachedData.length, rejected: this.cachedDataRejected }) + '\\n');
   }
 };
 process.on('exit', () => appendFileSync(process.env.PROBE_OUT, JSON.stringify({ thread, v8: process.moduleLoadList.includes('NativeModule v8') }) + '\\n'));`;
+  const cacheOf = (file: string, tuned: boolean) => path.join(root, file === 'dockpolicy.cjs' ? 'dist/bundle' : 'dist', `${file}${tuned ? '.tuned' : ''}.cache`);
+  const size = (file: string) => statSync(file).size;
   const run = async (args: string[], cwd: string) => {
     const probeFile = path.join(tmp, 'probe.cjs');
     writeFileSync(probeFile, probe);
@@ -290,22 +292,42 @@ process.on('exit', () => appendFileSync(process.env.PROBE_OUT, JSON.stringify({ 
     expect(code === 0 || code === 1).toBe(true);
     const records = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     const loads = records.filter((r) => 'file' in r);
-    return { v8: records.find((r) => 'v8' in r && r.thread === 0)?.v8, loads: (thread: number) => loads.filter((r) => r.thread === thread).map((r) => r.file), rejected: loads.filter((r) => r.rejected) };
+    return {
+      v8: records.find((r) => 'v8' in r && r.thread === 0)?.v8,
+      rejected: loads.filter((r) => r.rejected),
+      /** A thread's cached loads in order, each marked when it read the tuned cache (told by size, where sizes differ). */
+      loads: (thread: number) => loads.filter((r) => r.thread === thread).map((r) => `${r.file}${r.bytes === size(cacheOf(r.file, true)) && r.bytes !== size(cacheOf(r.file, false)) ? ' tuned' : ''}`),
+    };
   };
+
+  it('the two caches of a file differ in size, so that the tests below can tell which was read', () => {
+    for (const file of ['dockpolicy.cjs', 'compose-schema-validator.cjs']) expect(size(cacheOf(file, true))).not.toBe(size(cacheOf(file, false)));
+  });
 
   it('a small run reads the caches written without tuned V8 flags, all accepted, and never loads node:v8', async () => {
     const r = await run(['check', 'docker-compose.yml', '--format', 'json', '--config', path.join(root, 'presets/strict.yaml')], path.join(seeds, 'emotion-visualizer'));
     expect(r.v8).toBe(false);
     expect(r.loads(0)).toEqual(expect.arrayContaining(['dockpolicy.cjs', 'compose-schema-validator.cjs', 'config-shape-validator.cjs']));
+    expect(r.loads(0).filter((l) => l.endsWith('tuned'))).toEqual([]);
     expect(r.rejected).toEqual([]);
   });
 
-  it('a run of more than a batch tunes V8 before checking: what this thread loads after, and a worker thread, read the tuned caches', async () => {
-    const dir = tree(Object.fromEntries(Array.from({ length: 140 }, (_, i) => [`s${i}/compose.yaml`, `services:\n  app${i}:\n    image: alpine:3.20\n`])));
+  it('a run of more than a batch tunes V8 before checking: what this thread loads then, and a worker thread, read the tuned caches', async () => {
+    // Enough batches that the worker thread, which takes batches only once it is ready, gets some.
+    const dir = tree(Object.fromEntries(Array.from({ length: 640 }, (_, i) => [`s${i}/compose.yaml`, `services:\n  app${i}:\n    image: alpine:3.20\n`])));
     const r = await run(['check', '.', '--format', 'json', '--concurrency', '2'], dir);
     expect(r.v8).toBe(true);
-    expect(r.loads(0)).toEqual(['dockpolicy.cjs', 'compose-schema-validator.cjs']);
-    expect(r.loads(1)).toEqual(['dockpolicy.cjs', 'compose-schema-validator.cjs']);
+    expect(r.loads(0)).toEqual(['dockpolicy.cjs', 'compose-schema-validator.cjs tuned']);
+    expect(r.loads(1)).toEqual(['dockpolicy.cjs tuned', 'compose-schema-validator.cjs tuned']);
+    expect(r.rejected).toEqual([]);
+  });
+
+  it('a command line of more than a batch of files tunes V8 before the bundle loads', async () => {
+    const names = Array.from({ length: 70 }, (_, i) => `s${i}/compose.yaml`);
+    const dir = tree(Object.fromEntries(names.map((n, i) => [n, `services:\n  app${i}:\n    image: alpine:3.20\n`])));
+    const r = await run(['check', ...names, '--format', 'json', '--concurrency', 'off'], dir);
+    expect(r.v8).toBe(true);
+    expect(r.loads(0)).toEqual(['dockpolicy.cjs tuned', 'compose-schema-validator.cjs tuned']);
     expect(r.rejected).toEqual([]);
   });
 });

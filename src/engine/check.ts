@@ -16,13 +16,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeOs } from '../util/lazy.js';
 import { tuneV8 } from '../util/code-cache.js';
+import { BATCH } from './large-run.js';
 
-/**
- * Stacks, or Dockerfiles, loaded and checked together: small enough that a monorepo's parse trees never all live at
- * once and that threads share the work evenly, large enough that a batch's set-up costs little. Fixed, so that the
- * batches (and so the results) do not depend on the number of threads.
- */
-export const BATCH = 64;
+export { BATCH };
 
 export type ReportedFile = { path: string; kind: 'dockerfile' | 'compose' };
 

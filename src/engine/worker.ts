@@ -5,7 +5,7 @@ import { checkBatch, type BatchContext } from './check.js';
 import type { WorkerContext, WorkerMessage, WorkerReply } from './pool.js';
 import { rulesOf } from './setup.js';
 
-export { WORKER_ARG } from './worker-arg.js';
+export { WORKER_ARG } from './large-run.js';
 
 
 export async function workerMain(): Promise<void> {
