@@ -61,10 +61,12 @@ await esbuild.build({
   stdin: {
     contents: [
       "const { loadCommonJs, tuneV8 } = require('./dist/src/util/code-cache.js');",
-      "const { tunesAtLoad } = require('./dist/src/engine/large-run.js');",
+      "const { startWorkerAtLoad, tunesAtLoad } = require('./dist/src/engine/large-run.js');",
+      "const path = require('node:path');",
       '// The caches for the tuned flags are written by a warm-up run that tunes from the start.',
       "if (tunesAtLoad(process.argv) || process.env.DOCKPOLICY_WRITE_CODE_CACHE === 'tuned') tuneV8();",
-      "module.exports = loadCommonJs(require('node:path').join(__dirname, 'dockpolicy.cjs'));",
+      "startWorkerAtLoad(process.argv, path.join(__dirname, '..', '..', 'bin', 'dockpolicy.js'));",
+      "module.exports = loadCommonJs(path.join(__dirname, 'dockpolicy.cjs'));",
       '',
     ].join('\n'),
     resolveDir: root,

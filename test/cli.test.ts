@@ -328,6 +328,19 @@ process.on('exit', () => appendFileSync(process.env.PROBE_OUT, JSON.stringify({ 
     const r = await run(['check', ...names, '--format', 'json', '--concurrency', 'off'], dir);
     expect(r.v8).toBe(true);
     expect(r.loads(0)).toEqual(['dockpolicy.cjs tuned', 'compose-schema-validator.cjs tuned']);
+    expect(r.loads(1)).toEqual([]); // --concurrency off: no worker thread, not even one started before the bundle
     expect(r.rejected).toEqual([]);
+  });
+
+  it('the worker thread started before the bundle loads (a command line of many files) is the one that checks', async () => {
+    const names = Array.from({ length: 640 }, (_, i) => `s${i}/compose.yaml`);
+    const dir = tree(Object.fromEntries(names.map((n, i) => [n, `services:\n  app${i}:\n    image: alpine:3.20\n`])));
+    const r = await run(['check', ...names, '--format', 'json', '--concurrency', '2'], dir);
+    expect(r.loads(0)).toEqual(['dockpolicy.cjs tuned', 'compose-schema-validator.cjs tuned']);
+    expect(r.loads(1)).toEqual(['dockpolicy.cjs tuned', 'compose-schema-validator.cjs tuned']);
+    expect(r.loads(2)).toEqual([]);
+    expect(r.rejected).toEqual([]);
+    const direct = await cli(['check', ...names, '--format', 'json', '--concurrency', 'off'], dir);
+    expect((await cli(['check', ...names, '--format', 'json'], dir)).stdout).toBe(direct.stdout);
   });
 });

@@ -16,7 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeOs } from '../util/lazy.js';
 import { tuneV8 } from '../util/code-cache.js';
-import { BATCH } from './large-run.js';
+import { BATCH, takeEarlyWorkers } from './large-run.js';
 
 export { BATCH };
 
@@ -150,7 +150,10 @@ export interface CheckOptions {
  */
 export async function startEarly(concurrency: CheckOptions['concurrency'], named: number): Promise<WorkerPool | undefined> {
   const threads = named > BATCH ? threadCount(concurrency ?? 'off', Infinity, named) : 0;
-  if (!threads) return undefined;
+  if (!threads) {
+    for (const worker of takeEarlyWorkers()) void worker.terminate(); // started by the loader for a run that needs none
+    return undefined;
+  }
   tuneV8(); // as checkFiles does for a large run, before any thread starts (src/util/code-cache.ts)
   return (await import('./pool.js')).WorkerPool.start(threads);
 }

@@ -4,11 +4,11 @@
 // configuration this thread loaded and checks the batches it takes. Results are kept in the order the batches were given, so the
 // merged output does not depend on which thread took which batch.
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-root.js';
 import { checkBatch, type Batch, type BatchContext, type BatchResult, type BatchRunner } from './check.js';
 import type { Config } from './config.js';
-import { WORKER_ARG } from './worker.js';
+import { startWorkerThread, takeEarlyWorkers } from './large-run.js';
 
 /**
  * The batch context, sent once the run is planned: plain data, and the configuration to set up the rules from (not
@@ -41,13 +41,10 @@ export class WorkerPool {
    * that stops early (a usage error) ends as usual.
    */
   static start(threads: number): WorkerPool {
-    const script = path.join(packageRoot(), 'bin', 'dockpolicy.js');
-    const workers = Array.from({ length: threads - 1 }, () => {
-      const worker = new Worker(script, { argv: [WORKER_ARG], stdout: false, stderr: false });
-      // A thread that fails before the run uses it: reported by the runner, which finds it stopped.
-      worker.on('error', () => {}).unref();
-      return worker;
-    });
+    // Those the bundle's loader started (large-run.ts) first.
+    const workers = takeEarlyWorkers();
+    for (const extra of workers.splice(threads - 1)) void extra.terminate();
+    while (workers.length < threads - 1) workers.push(startWorkerThread(path.join(packageRoot(), 'bin', 'dockpolicy.js')));
     return new WorkerPool(workers);
   }
 
