@@ -93,7 +93,7 @@ function sources(): string[] {
 describe('no process is started', () => {
   it('the sources import no facility that runs a process or evaluates code, and load only package files', () => {
     const problems: string[] = [];
-    const THREADS = ['src/engine/pool.ts', 'src/engine/worker.ts'];
+    const THREADS = ['src/engine/large-run.ts', 'src/engine/pool.ts', 'src/engine/worker.ts'];
     /**
      * The loads whose target is not a string literal, all through loadCommonJs (src/util/code-cache.ts, the one user of
      * vm): files of this package (dist/) and the shell parser, never one of the checked repository.
@@ -121,10 +121,17 @@ describe('no process is started', () => {
     }
     const shell = readFileSync(path.join(root, 'src/parse/shell.ts'), 'utf8');
     expect(shell).toMatch(/require\.resolve\('mvdan-sh'\)/); // what vm runs
-    const pool = readFileSync(path.join(root, 'src/engine/pool.ts'), 'utf8');
-    expect(pool).toMatch(/const script = path\.join\(packageRoot\(\), 'bin', 'dockpolicy\.js'\);/); // what a thread runs
-    expect(pool.match(/new Worker\(/g)).toEqual(['new Worker(']);
-    expect(pool).toMatch(/new Worker\(script, /);
+    // What a thread runs: one place starts threads, with the script it is given, and that is the package's own CLI, from
+    // the pool and from the bundle's loader (written by scripts/build.mjs).
+    const start = readFileSync(path.join(root, 'src/engine/large-run.ts'), 'utf8');
+    expect(start.match(/new Worker\(/g)).toEqual(['new Worker(']);
+    expect(start).toMatch(/export function startWorkerThread\(bin: string\)[^]*new Worker\(bin, /);
+    const callers = sources().flatMap((file) => [...readFileSync(path.join(root, file), 'utf8').matchAll(/\b(startWorkerThread|startWorkerAtLoad)\((?!bin: |argv: )[^;]*/g)].map((m) => `${file}: ${m[0]}`));
+    expect(callers).toEqual([
+      "src/engine/large-run.ts: startWorkerThread(bin))",
+      "src/engine/pool.ts: startWorkerThread(path.join(packageRoot(), 'bin', 'dockpolicy.js')))",
+    ]);
+    expect(readFileSync(path.join(root, 'scripts/build.mjs'), 'utf8')).toMatch(/startWorkerAtLoad\(process\.argv, path\.join\(__dirname, '\.\.', '\.\.', 'bin', 'dockpolicy\.js'\)\)/);
     expect(problems).toEqual([]);
     expect(sources().length).toBeGreaterThan(100);
   });
