@@ -246,7 +246,8 @@ volumes:
   // Twice: with V8's flags as they are, and as a run of more than one batch sets them (src/util/code-cache.ts). The
   // second is a large run's, so it checks the repository's fixtures too, on one thread: its caches then hold what
   // a run over many kinds of file compiles, and only large runs read them (a single file's run stays with the smaller).
-  for (const [mode, more] of [['1', []], ['tuned', [path.join(root, 'fixtures'), '--concurrency', 'off']]]) {
+  const fixtures = path.join(root, 'fixtures');
+  for (const [mode, more] of [['1', []], ['tuned', [...(existsSync(fixtures) ? [fixtures] : []), '--concurrency', 'off']]]) {
     const run = spawnSync(process.execPath, [path.join(root, 'bin/dockpolicy.js'), 'check', '.', ...more, ...formats], {
       cwd: warm,
       env: { ...process.env, DOCKPOLICY_WRITE_CODE_CACHE: mode },

@@ -1,8 +1,8 @@
 // Threads for a large run: this thread and N-1 worker threads take batches from one queue, a counter that every
 // thread reads and increments (Atomics) when it is free, so that no thread holds batches another could be checking.
 // A worker thread loads the CLI (bin/dockpolicy.js, which hands over to workerMain), sets up the rules from the
-// configuration this thread loaded and checks the batches it takes. Results are kept in the order the batches were given, so the
-// merged output does not depend on which thread took which batch.
+// configuration this thread loaded and checks the batches it takes. Results are kept in the order the batches were
+// given, so the merged output does not depend on which thread took which batch.
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/package-root.js';
@@ -36,12 +36,11 @@ export class WorkerPool {
   }
 
   /**
-   * Starts `threads - 1` worker threads (`threads` in all, this one included). They load the CLI while this thread
-   * reads the configuration and finds and plans the files; until `use`, they do not keep the process alive, so a run
-   * that stops early (a usage error) ends as usual.
+   * `threads - 1` worker threads (`threads` in all, this one included): those the bundle's loader started, then new
+   * ones. They load the CLI while this thread reads the configuration and finds and plans the files; until `use`, they
+   * do not keep the process alive, so a run that stops early (a usage error) ends as usual.
    */
   static start(threads: number): WorkerPool {
-    // Those the bundle's loader started (large-run.ts) first.
     const workers = takeEarlyWorkers();
     for (const extra of workers.splice(threads - 1)) void extra.terminate();
     while (workers.length < threads - 1) workers.push(startWorkerThread(path.join(packageRoot(), 'bin', 'dockpolicy.js')));

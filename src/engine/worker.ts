@@ -7,7 +7,6 @@ import { rulesOf } from './setup.js';
 
 export { WORKER_ARG } from './large-run.js';
 
-
 export async function workerMain(): Promise<void> {
   // Required here rather than imported, so that the bundle loads the module only in a worker thread.
   const { parentPort } = (typeof require === 'function' ? require : createRequire(import.meta.url))('node:worker_threads') as typeof WorkerThreads;
