@@ -11,8 +11,9 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 /**
- * V8's flags for a run that lasts a second or ten (a run of more than one batch sets them, engine/check.ts, before it
- * checks anything; a smaller one, over before they would matter, leaves V8 alone and never loads node:v8, ~2.3 ms):
+ * V8's flags for a run that lasts a second or ten, set before it checks anything by a run of more than one batch
+ * (engine/check.ts; for a command line of more than a batch of paths, the bundle's loader, engine/large-run.ts). A
+ * smaller run, over before they would matter, leaves V8 alone and never loads node:v8 (~2.3 ms).
  * - TurboFan's threshold raised 22x: at the default, a run over the corpus's 318 compose files made ~200 optimized
  *   compilations and the 10,000-file tree ~1,000 (a quarter of them again after deoptimizations), on a background
  *   thread that took as much CPU as the checking itself and competed with it for the cores. Now only the code that
