@@ -1,6 +1,6 @@
 // What makes a run large (threads, V8's flags): shared by the engine and by the bundle's loader (load.cjs, written by
 // scripts/build.mjs), which must know some of it before the bundle is loaded.
-import { createRequire } from 'node:module';
+import { requireBuiltin } from '../util/require-builtin.js';
 import type { Worker } from 'node:worker_threads';
 
 /**
@@ -27,15 +27,12 @@ export const tunesAtLoad = (argv: readonly string[]): boolean => argv.includes(W
 const EARLY = Symbol.for('dockpolicy.early-workers');
 const early = () => ((globalThis as Record<symbol, Worker[]>)[EARLY] ??= []);
 
-// worker_threads and os are required at first use: a small run never loads them. Bundled, there is `require`.
-const requireHere = typeof require === 'function' ? require : createRequire(import.meta.url);
-
 /**
  * Starts a worker thread running `bin` (bin/dockpolicy.js). It does not keep the process alive until a run uses it
  * (WorkerPool), so a run that stops early, or never uses it, ends as usual.
  */
 export function startWorkerThread(bin: string): Worker {
-  const { Worker } = requireHere('node:worker_threads') as typeof import('node:worker_threads');
+  const { Worker } = requireBuiltin('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(bin, { argv: [WORKER_ARG], stdout: false, stderr: false });
   // A thread that fails before the run uses it: reported by the pool's runner, which finds it stopped.
   worker.on('error', () => {}).unref();
@@ -53,7 +50,7 @@ export function startWorkerAtLoad(argv: readonly string[], bin: string): void {
   const at = argv.findIndex((a) => a === '--concurrency' || a.startsWith('--concurrency='));
   const setting = at < 0 ? 'auto' : argv[at]!.includes('=') ? argv[at]!.slice('--concurrency='.length) : argv[at + 1];
   if (setting === 'off' || setting === '1') return;
-  if (setting === 'auto' && (requireHere('node:os') as typeof import('node:os')).availableParallelism() < 2) return;
+  if (setting === 'auto' && (requireBuiltin('node:os') as typeof import('node:os')).availableParallelism() < 2) return;
   early().push(startWorkerThread(bin));
 }
 

@@ -1,5 +1,5 @@
 // A worker thread's side of the pool (see pool.ts): set up the rules once, then check each batch sent.
-import { createRequire } from 'node:module';
+import { requireBuiltin } from '../util/require-builtin.js';
 import type * as WorkerThreads from 'node:worker_threads';
 import { checkBatch, type BatchContext } from './check.js';
 import type { WorkerContext, WorkerMessage, WorkerReply } from './pool.js';
@@ -9,7 +9,7 @@ export { WORKER_ARG } from './large-run.js';
 
 export async function workerMain(): Promise<void> {
   // Required here rather than imported, so that the bundle loads the module only in a worker thread.
-  const { parentPort } = (typeof require === 'function' ? require : createRequire(import.meta.url))('node:worker_threads') as typeof WorkerThreads;
+  const { parentPort } = requireBuiltin('node:worker_threads') as typeof WorkerThreads;
   const port = parentPort!;
   // The rules are set up from the configuration the main thread loaded, sent with the run's plan.
   let received!: (context: WorkerContext) => void;

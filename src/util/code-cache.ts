@@ -9,6 +9,7 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { requireBuiltin } from './require-builtin.js';
 
 /**
  * V8's flags for a run that lasts a second or ten, set before it checks anything by a run of more than one batch
@@ -35,7 +36,7 @@ const tuned = () => (globalThis as Record<symbol, unknown>)[TUNED] === true;
  */
 export function tuneV8(): void {
   if (tuned()) return;
-  ((typeof require === 'function' ? require : createRequire(import.meta.url))('node:v8') as typeof import('node:v8')).setFlagsFromString(V8_FLAGS);
+  (requireBuiltin('node:v8') as typeof import('node:v8')).setFlagsFromString(V8_FLAGS);
   (globalThis as Record<symbol, unknown>)[TUNED] = true;
 }
 
