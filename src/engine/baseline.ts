@@ -23,7 +23,9 @@ export interface BaselineEntry {
 /** A fingerprint of the offending text (whitespace-insensitive; secrets are masked before findings are made). */
 export function fingerprintOf(finding: Finding, file: string): string {
   const key = [finding.ruleId, file, finding.snippet.replace(/\s+/g, ' ').trim(), finding.stack ?? ''].join('\0');
-  return nodeCrypto().createHash('sha256').update(key).digest('hex').slice(0, 16);
+  const crypto = nodeCrypto();
+  // The one-shot hash (Node 20.12) takes half the time of a Hash object: a SARIF report hashes every finding.
+  return (crypto.hash ? crypto.hash('sha256', key, 'hex') : crypto.createHash('sha256').update(key).digest('hex')).slice(0, 16);
 }
 
 const relativeTo = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');

@@ -6,7 +6,7 @@ import { settingKey, type FindingContext } from './settings.js';
 import type { Project } from '../model/project.js';
 import type { Range, SourceRef } from '../model/location.js';
 import { applySuppressions, readComposeSuppressions, readSuppressions, ruleNameIndex } from './suppressions.js';
-import { compareIds } from '../util/text-order.js';
+import { compareIds, idOrder } from '../util/text-order.js';
 import { contextLooks } from '../model/build-context.js';
 import { readsNoted } from '../util/reads.js';
 
@@ -350,7 +350,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.column - b.range.start.column ||
-    compareIds(a.ruleId, b.ruleId) ||
+    idOrder(a.ruleId, b.ruleId) ||
     textOrder(a.message, b.message) ||
     textOrder(a.stack ?? '', b.stack ?? '')
   );

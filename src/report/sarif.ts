@@ -111,11 +111,17 @@ export interface SarifReport extends Omit<SarifOutput, 'text'> {
 
 const MB = 1024 * 1024;
 
-const byteLength = (chunks: Iterable<string>) => {
+/** The pieces, if they come to at most `limit` bytes of UTF-8. */
+function withinBytes(chunks: Iterable<string>, limit: number): string[] | undefined {
+  const held: string[] = [];
   let bytes = 0;
-  for (const chunk of chunks) bytes += Buffer.byteLength(chunk);
-  return bytes;
-};
+  for (const chunk of chunks) {
+    bytes += Buffer.byteLength(chunk);
+    if (bytes > limit) return undefined;
+    held.push(chunk);
+  }
+  return held;
+}
 
 /** The log within `limits`, dropping the least severe results if it has to. */
 export function sarifReport(result: RunResult, limits: SarifLimits = sarifLimits): SarifReport {
@@ -192,15 +198,19 @@ export function sarifReport(result: RunResult, limits: SarifLimits = sarifLimits
 
   // Compressing is the costly part, so only when the plain text alone is over the limit (gzip shrinks text this large).
   const sizeReason = `GitHub code scanning rejects a SARIF file over ${limits.gzipBytes % MB ? `${limits.gzipBytes} bytes` : `${limits.gzipBytes / MB} MB`} gzip-compressed`;
-  while (keep > 0 && byteLength(render(keep)) > limits.gzipBytes) {
+  // A log whose plain text is within the limit (the usual case) is rendered once: the pieces measured are the pieces
+  // written. Over it, they are not held (a monorepo's log can be hundreds of MB), and rendered again to be written.
+  let held = withinBytes(render(keep), limits.gzipBytes);
+  while (!held && keep > 0) {
     const size = gzipSync(Array.from(render(keep)).join('')).length;
     if (size <= limits.gzipBytes) break;
     if (!reasons.includes(sizeReason)) reasons.push(sizeReason);
     // Shrink in proportion, with a margin for what does not shrink (rule descriptions), until it fits.
     keep = Math.min(keep - 1, Math.floor((keep * limits.gzipBytes * 0.9) / size));
+    held = withinBytes(render(keep), limits.gzipBytes);
   }
   const note = noteOf(keep);
-  return { dropped: findings.length - keep, ...(note && { note }), chunks: () => render(keep) };
+  return { dropped: findings.length - keep, ...(note && { note }), chunks: () => held ?? render(keep) };
 }
 
 /** The whole log as one string: `sarifReport` with its pieces joined. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alphabetical, compareIds, numerical } from './text-order.js';
+import { alphabetical, compareIds, idOrder, numerical } from './text-order.js';
 import { rules } from '../../rules/index.js';
 
 const sign = (n: number) => Math.sign(n);
@@ -24,6 +24,16 @@ describe('compareIds', () => {
   it('leaves other text to localeCompare, where ICU and code units disagree', () => {
     for (const [a, b] of [['a_B', 'a-b'], ['B', 'a'], ['a b', 'a-b'], ['é', 'f']]) expect(sign(compareIds(a!, b!))).toBe(sign(a!.localeCompare(b!)));
     expect(sign(compareIds('B', 'a'))).toBe(1);
+  });
+});
+
+describe('idOrder', () => {
+  it("orders ids as compareIds does, whatever order it first sees them in", () => {
+    const ids = [...rules.map((r) => r.meta.id), 'a_B', 'a-b', 'B', 'a', 'a b', 'é', 'e\u0301', 'f', 'policy.No-Root', ''];
+    // A fixed shuffle, so ranks are made out of order and shifted by later ids.
+    const shuffled = ids.map((id, i) => [(i * 7919) % ids.length, id] as const).sort((x, y) => x[0] - y[0]).map(([, id]) => id);
+    for (const a of shuffled) for (const b of ids) expect(sign(idOrder(a, b)), `${a} ${b}`).toBe(sign(compareIds(a, b)));
+    expect(idOrder('é', 'e\u0301')).toBe(0);
   });
 });
 
