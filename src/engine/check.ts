@@ -192,7 +192,7 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
 
   const ctx: BatchContext = { cwd, load, rules, settings, engine: { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason, timing: !!engine.timings }, targets, cache: !!cache };
   const { pullers, others } = stackBatches(stacks, load.overlay);
-  let threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + Math.ceil(dockerfiles.length / BATCH), stacks.length + dockerfiles.length);
+  let threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + batchesOf(dockerfiles).length, stacks.length + dockerfiles.length);
   // A run of more than a batch lasts long enough for V8's flags to matter (src/util/code-cache.ts); before any thread starts.
   if (stacks.length + dockerfiles.length > BATCH) tuneV8();
   let pool = options.pool;
@@ -214,12 +214,11 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
     // Then the Dockerfiles no stack builds.
     const built = new Set(results.flatMap((r) => r.built));
     for (const file of built) reused.delete(`dockerfile:${file}`);
-    // In order of size: copies of a Dockerfile fall in one batch, where they share a parse (LoadOptions.shareIdentical).
-    // A standalone Dockerfile's result is its own, whatever batch checks it; units are put back in order below.
-    const alone = bySize(dockerfiles.filter((f) => !built.has(f.path)));
-    const chunks: Batch[] = [];
-    for (let i = 0; i < alone.length; i += BATCH) chunks.push({ stacks: [], dockerfiles: alone.slice(i, i + BATCH), pulled: [] });
-    results.push(...(await run(chunks)));
+    // Largest first: copies of a Dockerfile fall in one batch, where they share a parse (LoadOptions.shareIdentical),
+    // and the last batches are the quickest. A standalone Dockerfile's result is its own, whatever batch checks it;
+    // units are put back in order below.
+    const alone = bySize(dockerfiles.filter((f) => !built.has(f.path))).reverse();
+    results.push(...(await run(batchesOf(alone).map((chunk) => ({ stacks: [], dockerfiles: chunk, pulled: [] })))));
   } finally {
     void pool?.close();
   }
@@ -261,10 +260,25 @@ function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { p
   });
   const pullers = stacks.filter(pulls);
   const rest = stacks.filter((spec) => !pullers.includes(spec));
-  const others: StackSpec[][] = [];
-  for (let i = 0; i < rest.length; i += BATCH) others.push(rest.slice(i, i + BATCH));
-  return { pullers, others };
+  return { pullers, others: batchesOf(rest) };
 }
+
+/**
+ * A list cut into batches for the threads to take in turn: at most BATCH items, fewer towards the end (the last ones
+ * 8, 8, 16, 16, 32, 32), so that whoever takes the last batch is not left working long after the others are done,
+ * and the main thread, which reports, seldom waits. The cut depends on the list alone, not on the thread count.
+ */
+export function batchesOf<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let end = items.length, k = 0; end > 0; k++) {
+    const size = Math.min(end, TAIL_BATCHES[k] ?? BATCH);
+    out.push(items.slice(end - size, end));
+    end -= size;
+  }
+  return out.reverse();
+}
+
+const TAIL_BATCHES = [8, 8, 16, 16, 32, 32];
 
 /**
  * Threads for a run of `batches` batches; 0: check in this thread. `auto` uses them only from the built CLI (a thread
@@ -293,7 +307,7 @@ function touches(unit: Unit, targets: Set<string>): boolean {
   return contexts.some((c) => c?.ignore && targets.has(c.ignore.file));
 }
 
-/** Files in order of size (stable): files with the same text have the same size. */
+/** Files in order of size (stable): files with the same text have the same size, and fall next to each other. */
 function bySize(files: DiscoveredFile[]): DiscoveredFile[] {
   const sizes = new Map(files.map((f) => [f, statSync(f.path, { throwIfNoEntry: false })?.size ?? -1]));
   return [...files].sort((a, b) => sizes.get(a)! - sizes.get(b)!);
