@@ -33,7 +33,10 @@ const early = () => ((globalThis as Record<symbol, Worker[]>)[EARLY] ??= []);
  */
 export function startWorkerThread(bin: string): Worker {
   const { Worker } = requireBuiltin('node:worker_threads') as typeof import('node:worker_threads');
-  const worker = new Worker(bin, { argv: [WORKER_ARG], stdout: false, stderr: false });
+  // Its stdio is not piped to this process's: piping makes Node create process.stdout and process.stderr here, stream
+  // objects (~1-2 ms) that the CLI never needs (src/cli/stdio.ts). A worker writes nothing: its results and errors come
+  // back as messages, and the yaml package's warnings are off (src/parse/compose.ts).
+  const worker = new Worker(bin, { argv: [WORKER_ARG], stdout: true, stderr: true });
   // A thread that fails before the run uses it: reported by the pool's runner, which finds it stopped.
   worker.on('error', () => {}).unref();
   return worker;
