@@ -192,7 +192,7 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
 
   const ctx: BatchContext = { cwd, load, rules, settings, engine: { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason, timing: !!engine.timings }, targets, cache: !!cache };
   const { pullers, others } = stackBatches(stacks, load.overlay);
-  let threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + batchesOf(dockerfiles).length, stacks.length + dockerfiles.length);
+  let threads = threadCount(options.concurrency ?? 'off', (pullers.length ? 1 : 0) + others.length + batchSizes(dockerfiles.length).length, stacks.length + dockerfiles.length);
   // A run of more than a batch lasts long enough for V8's flags to matter (src/util/code-cache.ts); before any thread starts.
   if (stacks.length + dockerfiles.length > BATCH) tuneV8();
   let pool = options.pool;
@@ -269,13 +269,19 @@ function stackBatches(stacks: StackSpec[], overlay: LoadOptions['overlay']): { p
  * and the main thread, which reports, seldom waits. The cut depends on the list alone, not on the thread count.
  */
 export function batchesOf<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let end = items.length, k = 0; end > 0; k++) {
-    const size = Math.min(end, TAIL_BATCHES[k] ?? BATCH);
-    out.push(items.slice(end - size, end));
-    end -= size;
+  let start = 0;
+  return batchSizes(items.length).map((size) => items.slice(start, (start += size)));
+}
+
+/** The sizes of the batches `batchesOf` cuts a list of `n` items into, in order. */
+function batchSizes(n: number): number[] {
+  const sizes: number[] = [];
+  for (let left = n, k = 0; left > 0; k++) {
+    const size = Math.min(left, TAIL_BATCHES[k] ?? BATCH);
+    sizes.push(size);
+    left -= size;
   }
-  return out.reverse();
+  return sizes.reverse();
 }
 
 const TAIL_BATCHES = [8, 8, 16, 16, 32, 32];
