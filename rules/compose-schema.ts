@@ -174,15 +174,20 @@ function plainData(node: unknown, view: YamlView, at: Segment[], scalar: (value:
   const n = isAlias(node) ? aliased(node, view) : node;
   if (isScalar(n)) return scalar(n.value);
   if (isMap(n)) {
-    const entries = plainEntries(n, view);
-    if (entries === UNUSUAL) return UNUSUAL;
+    // Most mappings have plain string keys, each once, and no merge: read straight into the object, and only
+    // otherwise through plainEntries (what is read here before it gives up is read again there, to the same result).
     const out: Record<string, unknown> = {};
-    for (const [key, value] of entries) {
-      at.push(key);
+    for (let i = 0; i < n.items.length; i++) {
+      const { key, value } = n.items[i]!;
+      const k = isScalar(key) ? key.value : undefined;
+      if (typeof k !== 'string' || k === '<<' || k === '__proto__' || Object.hasOwn(out, k)) return mergedData(n, view, at, scalar);
+      const tag = (value as Node | null)?.tag;
+      if (tag === '!reset' || tag === '!override') return UNUSUAL;
+      at.push(k);
       const v = value === null || value === undefined ? null : plainData(value, view, at, scalar);
       at.pop();
       if (v === UNUSUAL) return UNUSUAL;
-      out[key] = v;
+      out[k] = v;
     }
     return out;
   }
@@ -198,6 +203,21 @@ function plainData(node: unknown, view: YamlView, at: Segment[], scalar: (value:
     return out;
   }
   return UNUSUAL;
+}
+
+/** plainData of a mapping with `<<` merges (or keys plainData does not read directly). */
+function mergedData(map: YAMLMap, view: YamlView, at: Segment[], scalar: (value: unknown) => unknown): unknown {
+  const entries = plainEntries(map, view);
+  if (entries === UNUSUAL) return UNUSUAL;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of entries) {
+    at.push(key);
+    const v = value === null || value === undefined ? null : plainData(value, view, at, scalar);
+    at.pop();
+    if (v === UNUSUAL) return UNUSUAL;
+    out[key] = v;
+  }
+  return out;
 }
 
 /**

@@ -144,7 +144,7 @@ export function mergeFindings(lists: Finding[][]): Finding[] {
   for (const file of [...byFile.keys()].sort()) {
     const runs = byFile.get(file)!;
     const sorted = runs.length === 1 && ascending(runs[0]!) ? runs[0]! : sortUnique(runs.length === 1 ? [...runs[0]!] : runs.flat());
-    for (const f of sorted) out.push(f);
+    for (let i = 0; i < sorted.length; i++) out.push(sorted[i]!);
   }
   return out;
 }

@@ -49,7 +49,9 @@ export function readField(compose: ComposeFile, node: Node | undefined, depth = 
   const resolved = y.resolve(node);
   if (depth < 32 && isMap(resolved)) {
     const entries = new Map<string, Entry>();
-    for (const e of y.entries(resolved)) {
+    const list = y.entries(resolved);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
       const tag = (e.value as { tag?: string } | undefined)?.tag;
       entries.set(e.key, {
         keyAt: y.at(e.keyNode),
@@ -121,9 +123,9 @@ export function entryAt(root: Field | undefined, dotted: string): Entry | undefi
     // The rules' paths are a few hundred constants; a cap keeps odd callers from growing it without end.
     if (pathKeys.size < 10_000) pathKeys.set(dotted, keys);
   }
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
     if (field?.kind !== 'map') return undefined;
-    entry = field.entries.get(key);
+    entry = field.entries.get(keys[i]!);
     field = entry?.field;
   }
   return entry;

@@ -203,7 +203,9 @@ function duplicateKey(doc: Document): { duplicate?: { key: string; node: Node };
     if (isMap(node)) {
       nodes++;
       const seen = new Set<unknown>();
-      for (const pair of node.items) {
+      const pairs = node.items;
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i]!;
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
         const tag = (pair.value as Node | null)?.tag;
         if (seen.has(key) && typeof key !== 'symbol' && tag !== '!reset' && tag !== '!override') {
@@ -212,10 +214,10 @@ function duplicateKey(doc: Document): { duplicate?: { key: string; node: Node };
         }
         seen.add(key);
       }
-      for (const pair of node.items) if (walk(pair.key) || walk(pair.value)) return true;
+      for (let i = 0; i < pairs.length; i++) if (walk(pairs[i]!.key) || walk(pairs[i]!.value)) return true;
     } else if (isSeq(node)) {
       nodes++;
-      for (const item of node.items) if (walk(item)) return true;
+      for (let i = 0; i < node.items.length; i++) if (walk(node.items[i])) return true;
     } else if (isPair(node)) {
       // a `key: value` item of a flow sequence (`[a: 1]`)
       return walk(node.key) || walk(node.value);

@@ -601,7 +601,10 @@ class FastYaml {
   /** yaml's findScalarTagByTest; most scalars cannot match a tag's test by their first character. */
   private plainTag(value: string, atKey: boolean): ScalarTag {
     if (value !== '' && !MAYBE_NOT_STRING.includes(value[0]!)) return this.stringTag;
-    for (const tag of this.tags) if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(value)) return tag;
+    for (let i = 0; i < this.tags.length; i++) {
+      const tag = this.tags[i]!;
+      if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(value)) return tag;
+    }
     return this.stringTag;
   }
 

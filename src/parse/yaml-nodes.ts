@@ -74,7 +74,11 @@ export class YamlView {
     this.entryCache.set(map, []); // a merge cycle through aliases ends here instead of recursing forever
     const own: { key: string; keyNode: Node; value: Node | undefined }[] = [];
     const merged: typeof own = [];
-    for (const pair of (map as YAMLMap).items as Pair[]) {
+    // Indexed loops here and below: these run for every mapping the model and the rules read, mostly in V8's
+    // interpreter and baseline code, where each step of a for-of allocates an iterator result.
+    const pairs = (map as YAMLMap).items as Pair[];
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
       const keyNode = pair.key as Node;
       const raw = isScalar(keyNode) ? keyNode.value : keyNode;
       // With `merge: true` the yaml package gives merge keys a symbol value.
@@ -101,7 +105,7 @@ export class YamlView {
   get(node: unknown, key: string): { keyNode: Node; value: Node | undefined } | undefined {
     const entries = this.entries(node);
     if (entries.length < 8) {
-      for (const e of entries) if (e.key === key) return e;
+      for (let i = 0; i < entries.length; i++) if (entries[i]!.key === key) return entries[i];
       return undefined;
     }
     let index = this.keyIndex.get(entries);
@@ -112,7 +116,13 @@ export class YamlView {
 
   items(node: unknown): Node[] {
     const seq = this.resolve(node);
-    return seq && isSeq(seq) ? (seq.items as unknown[]).map((i) => this.resolve(i)).filter((i): i is Node => !!i) : [];
+    if (!seq || !isSeq(seq)) return [];
+    const out: Node[] = [];
+    for (let i = 0; i < seq.items.length; i++) {
+      const item = this.resolve(seq.items[i]);
+      if (item) out.push(item);
+    }
+    return out;
   }
 
   /** The scalar's value as a string (numbers and booleans as written), or undefined for collections and null. */
@@ -153,5 +163,5 @@ function walkNodes(node: unknown, fn: (node: unknown, isKey: boolean) => void, i
   }
   if (!isNode(node)) return;
   fn(node, isKey);
-  if (isCollection(node)) for (const item of node.items) walkNodes(item, fn);
+  if (isCollection(node)) for (let i = 0; i < node.items.length; i++) walkNodes(node.items[i], fn);
 }

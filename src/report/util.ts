@@ -66,7 +66,8 @@ export function countLevels(findings: readonly Finding[]): { errors: number; war
   let warnings = 0;
   let notes = 0;
   // A switch, not counts[`${f.level}s`]: building a key per finding took ~3 ms for 10,000 findings.
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     if (f.level === 'error') errors++;
     else if (f.level === 'warning') warnings++;
     else notes++;
