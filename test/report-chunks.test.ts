@@ -71,6 +71,19 @@ describe('mergeFindings', () => {
     expect(new Set(merged.map(findingKey)).size).toBe(2);
   });
 
+  it('checks the order of lists not declared sorted, and merges declared ones that share a file', () => {
+    const file = path.join(cwd, 'one', 'Dockerfile');
+    const [a, b, c] = [1, 2, 3].map((i) => finding(i, { file }));
+    expect(mergeFindings([[c, a, b]])).toEqual([a, b, c]);
+    const unitOne = [a, c];
+    const unitTwo = [b, c];
+    expect(mergeFindings([unitOne, unitTwo], new Set([unitOne, unitTwo]))).toEqual([a, b, c]);
+    // A unit's list is taken in the order runRules gives it (sorted): only the cache's lists are checked.
+    const unit = [b, a];
+    expect(mergeFindings([unit], new Set([unit]))).toEqual([b, a]);
+    expect(mergeFindings([unit])).toEqual([a, b]);
+  });
+
   it('keeps findings that compare equal but differ in key', () => {
     // localeCompare ignores some characters: equal in the sort, different findings.
     const x = finding(3, { message: 'a\u0000b' });

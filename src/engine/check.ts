@@ -76,7 +76,7 @@ export async function checkBatch(batch: Batch, ctx: BatchContext): Promise<Batch
   if (ctx.targets) units = units.filter((u) => touches(u, ctx.targets!));
   const timings = ctx.engine.timing ? new Map<string, number>() : undefined;
   // Spelled out, not spread: every batch's options then have one shape, which runRules' optimized code expects.
-  const options: EngineOptions = { inlineSuppressions: ctx.engine.inlineSuppressions, requireReason: ctx.engine.requireReason, timings };
+  const options: EngineOptions = { inlineSuppressions: ctx.engine.inlineSuppressions, requireReason: ctx.engine.requireReason, timings, copyStrings: ctx.engine.copyStrings };
   const outcomes = runUnits(units, ctx.rules, ctx.settings, options).map(({ findings, crashes, unit, reads }): UnitOutcome => {
     const outcome: UnitOutcome = { key: unit.key, findings, crashes, builds: unit.builds, pulledBy: unit.pulledBy };
     if (ctx.cache) Object.assign(outcome, { reads, files: filesOf(unit.project) });
@@ -236,7 +236,7 @@ export async function checkFiles(files: DiscoveredFile[], cwd: string, load: Loa
   const kept = [...reused.values()].filter((e) => !targets || e.deps.some(([file]) => targets.has(file)));
   if (cache) cache.reused = kept.length;
   return {
-    findings: mergeFindings([...kept.map((e) => e.findings), ...units.map((u) => u.findings)]),
+    findings: mergeFindings([...kept.map((e) => e.findings), ...units.map((u) => u.findings)], new Set(units.map((u) => u.findings))),
     // The enabled rules do not depend on the files: from an empty run.
     enabled: runRules(new Project(cwd), rules, settings, { inlineSuppressions: engine.inlineSuppressions, requireReason: engine.requireReason }).enabled,
     crashes: units.flatMap((u) => u.crashes),

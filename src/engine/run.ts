@@ -22,6 +22,11 @@ export interface EngineOptions {
   inlineSuppressions?: boolean;
   /** A `dockpolicy-ignore` without `-- reason` suppresses nothing (unused-suppression reports it). */
   requireReason?: boolean;
+  /**
+   * `false`: findings keep the strings and ranges the rules gave (a worker thread's, which postMessage copies as it
+   * sends them away). By default each is replaced by the run's one copy of it (see `Shared`).
+   */
+  copyStrings?: boolean;
 }
 
 /** Rule settings, possibly different per file, stack and service (`overrides:`); a plain map is the same everywhere. */
@@ -65,6 +70,7 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
   const crashes: EngineResult['crashes'] = [];
   const timings = options.timings;
   const plan = planOf(rules, settings);
+  const copy = options.copyStrings !== false;
   // One `report` for every rule of the unit (a monorepo has thousands of units, each running up to 131 rules): it
   // adds to the rule that is running, with the setting it runs with.
   let running: ActiveRule | undefined;
@@ -75,7 +81,7 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
       const here = settings.at(running!.id, (contextOf ??= findingContexts(project))(r));
       if (!here || settingKey(here) !== setting!.key) return;
     }
-    found.push(toFinding(project, running!.rule.meta, setting!.level, r, plan.shared));
+    found.push(toFinding(project, running!.rule.meta, setting!.level, r, plan.shared, copy));
   };
   // Indexed loops: a monorepo runs this for thousands of units, mostly in V8's interpreter and baseline code, where
   // each step of a for-of allocates an iterator result.
@@ -109,7 +115,8 @@ export function runRules(project: Project, rules: Rule[], settingsIn: SettingsSo
   }
   const unique = sortUnique(found);
   const kept = suppress(project, rules, settings, options, unique, plan.shared);
-  return { findings: kept === unique ? unique : kept.sort(compareFindings), enabled: plan.enabled, crashes };
+  // In sortUnique's order, no two equal, whatever suppress added: mergeFindings relies on it (`sorted`).
+  return { findings: kept === unique ? unique : sortUnique(kept), enabled: plan.enabled, crashes };
 }
 
 type ActiveSetting = RuleSetting & { level: Level; key: string };
@@ -196,6 +203,7 @@ function nameIndexOf(rules: Rule[]): ReturnType<typeof ruleNameIndex> {
 function suppress(project: Project, rules: Rule[], settings: SettingsSource, options: EngineOptions, findings: Finding[], shared: Shared): Finding[] {
   const dockerfiles = new Set(project.dockerfiles.values());
   if (dockerfiles.size === 0 && project.composeFiles.length === 0) return findings;
+  const copy = options.copyStrings !== false;
   const resolve = nameIndexOf(rules);
   const suppressions = [...[...dockerfiles].flatMap((df) => readSuppressions(df, resolve)), ...project.composeFiles.flatMap((c) => readComposeSuppressions(c, resolve))];
   if (suppressions.length === 0) return findings;
@@ -210,15 +218,15 @@ function suppress(project: Project, rules: Rule[], settings: SettingsSource, opt
     const level = levelOf(UNUSED_SUPPRESSION)!;
     for (const s of suppressions) {
       if (options.requireReason && !s.reason) {
-        kept.push(toFinding(project, unused, level, { messageId: 'missingReason', at: s.at }, shared));
+        kept.push(toFinding(project, unused, level, { messageId: 'missingReason', at: s.at }, shared, copy));
         continue;
       }
       for (const name of s.names) {
         if (name.rules.length === 0) {
           // Other tools' codes that dockpolicy has no rule for (ShellCheck's SCxxxx) cannot be judged.
-          if (s.source === 'dockpolicy') kept.push(toFinding(project, unused, level, { messageId: 'unknownRule', data: { name: name.name }, at: name.at }, shared));
+          if (s.source === 'dockpolicy') kept.push(toFinding(project, unused, level, { messageId: 'unknownRule', data: { name: name.name }, at: name.at }, shared, copy));
         } else if (!name.used && name.rules.some((id) => on(id))) {
-          kept.push(toFinding(project, unused, level, { messageId: 'unused', data: { name: name.name }, at: name.at }, shared));
+          kept.push(toFinding(project, unused, level, { messageId: 'unused', data: { name: name.name }, at: name.at }, shared, copy));
         }
       }
     }
@@ -226,7 +234,7 @@ function suppress(project: Project, rules: Rule[], settings: SettingsSource, opt
   const noInline = engineRule(NO_INLINE_SUPPRESSIONS);
   if (noInline && on(NO_INLINE_SUPPRESSIONS)) {
     const level = levelOf(NO_INLINE_SUPPRESSIONS)!;
-    for (const s of suppressions) kept.push(toFinding(project, noInline, level, { messageId: 'inline', data: { names: s.names.map((n) => n.name).join(', ') }, at: s.at }, shared));
+    for (const s of suppressions) kept.push(toFinding(project, noInline, level, { messageId: 'inline', data: { names: s.names.map((n) => n.name).join(', ') }, at: s.at }, shared, copy));
   }
   return kept;
 }
@@ -272,7 +280,8 @@ function sharedMessage(shared: Shared, parts: string[], data: Finding['data']): 
     let next = level.get(value);
     if (next === undefined) {
       next = i + 2 < parts.length ? new Map() : sharedString(shared, formatMessage(parts, data));
-      level.set(value, next);
+      // The run's copy as the key: a value sliced from a file's text would keep the text alive as long as the run.
+      level.set(typeof value === 'string' ? sharedString(shared, value) : value, next);
     }
     if (i + 2 >= parts.length) return next as string;
     level = next as Map<unknown, unknown>;
@@ -308,12 +317,13 @@ function templateOf(meta: RuleMeta, messageId: string): string[] | undefined {
   return parts;
 }
 
-function toFinding(project: Project, meta: RuleMeta, level: Level, report: Report, shared: Shared): Finding {
+function toFinding(project: Project, meta: RuleMeta, level: Level, report: Report, shared: Shared, copy: boolean): Finding {
   const parts = Object.hasOwn(meta.messages, report.messageId) ? templateOf(meta, report.messageId) : undefined;
   if (parts === undefined) throw new Error(`rule ${meta.id} reported unknown messageId "${report.messageId}"`);
   const data = report.data ?? NO_DATA;
+  const snippet = report.snippet ?? snippetAt(project, report.at);
   // Rules may share one data object between reports: its values are only swapped for equal strings.
-  for (const key in data) if (typeof data[key] === 'string') data[key] = sharedString(shared, data[key]);
+  if (copy) for (const key in data) if (typeof data[key] === 'string') data[key] = sharedString(shared, data[key]);
   const finding: Finding = {
     ruleId: meta.id,
     level,
@@ -321,8 +331,8 @@ function toFinding(project: Project, meta: RuleMeta, level: Level, report: Repor
     message: parts.length === 1 ? parts[0]! : sharedMessage(shared, parts, data),
     data,
     file: report.at.file,
-    range: sharedRange(shared, report.at.range),
-    snippet: sharedString(shared, report.snippet ?? snippetAt(project, report.at)),
+    range: copy ? sharedRange(shared, report.at.range) : report.at.range,
+    snippet: copy ? sharedString(shared, snippet) : snippet,
   };
   // Only stacks that are more than one file on its own carry a label: a single file's stack is its path already.
   if (report.stack && project.stacks.find((s) => s.name === report.stack)?.labelled) finding.stack = report.stack;

@@ -120,20 +120,26 @@ function moved(findings: Finding[], from: string, to: string): Finding[] {
   return findings.every((f) => f.file === from) ? out : sortUnique(out);
 }
 
-/** Findings of several units as one run's: a Dockerfile built by two stacks is reported once, in the usual order. */
-export function mergeFindings(lists: Finding[][]): Finding[] {
+/**
+ * Findings of several units as one run's: a Dockerfile built by two stacks is reported once, in the usual order.
+ * `sorted`: lists known to be in sortUnique's order with no two equal (a unit's, as runRules returns them), whose
+ * files need no check; others (from the cache) are checked.
+ */
+export function mergeFindings(lists: Finding[][], sorted: ReadonlySet<Finding[]> = new Set()): Finding[] {
   // File by file, in sortUnique's order (file first): the paths are sorted once, instead of being compared in each
   // of the million comparisons of a monorepo's run, long paths with a common prefix. A file's findings keep the
   // order they came in, so the same one of equal findings is kept. A unit's findings come sorted (file first): its
   // findings of one file are a run, looked up once (findings from a worker thread each hold their own copy of the
   // path, hashed again at every lookup), and a file whose findings are one strictly ascending run needs no sorting.
   const byFile = new Map<string, Finding[][]>();
+  const ordered = new Set<Finding[]>();
   for (const list of lists) {
     for (let i = 0; i < list.length; ) {
       const file = list[i]!.file;
       let j = i + 1;
       while (j < list.length && list[j]!.file === file) j++;
       const run = i === 0 && j === list.length ? list : list.slice(i, j);
+      if (sorted.has(list)) ordered.add(run);
       const runs = byFile.get(file);
       if (runs) runs.push(run);
       else byFile.set(file, [run]);
@@ -143,8 +149,8 @@ export function mergeFindings(lists: Finding[][]): Finding[] {
   const out: Finding[] = [];
   for (const file of [...byFile.keys()].sort()) {
     const runs = byFile.get(file)!;
-    const sorted = runs.length === 1 && ascending(runs[0]!) ? runs[0]! : sortUnique(runs.length === 1 ? [...runs[0]!] : runs.flat());
-    for (let i = 0; i < sorted.length; i++) out.push(sorted[i]!);
+    const one = runs.length === 1 && (ordered.has(runs[0]!) || ascending(runs[0]!)) ? runs[0]! : sortUnique(runs.length === 1 ? [...runs[0]!] : runs.flat());
+    for (let i = 0; i < one.length; i++) out.push(one[i]!);
   }
   return out;
 }
