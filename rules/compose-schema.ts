@@ -183,9 +183,7 @@ function plainData(node: unknown, view: YamlView, at: Segment[], scalar: (value:
       if (typeof k !== 'string' || k === '<<' || k === '__proto__' || Object.hasOwn(out, k)) return mergedData(n, view, at, scalar);
       const tag = (value as Node | null)?.tag;
       if (tag === '!reset' || tag === '!override') return UNUSUAL;
-      at.push(k);
-      const v = value === null || value === undefined ? null : plainData(value, view, at, scalar);
-      at.pop();
+      const v = entryData(k, value, view, at, scalar);
       if (v === UNUSUAL) return UNUSUAL;
       out[k] = v;
     }
@@ -211,13 +209,19 @@ function mergedData(map: YAMLMap, view: YamlView, at: Segment[], scalar: (value:
   if (entries === UNUSUAL) return UNUSUAL;
   const out: Record<string, unknown> = {};
   for (const [key, value] of entries) {
-    at.push(key);
-    const v = value === null || value === undefined ? null : plainData(value, view, at, scalar);
-    at.pop();
+    const v = entryData(key, value, view, at, scalar);
     if (v === UNUSUAL) return UNUSUAL;
     out[key] = v;
   }
   return out;
+}
+
+/** plainData of a mapping entry's value (null for none), with its key on the path. */
+function entryData(key: string, value: unknown, view: YamlView, at: Segment[], scalar: (value: unknown) => unknown): unknown {
+  at.push(key);
+  const v = value === null || value === undefined ? null : plainData(value, view, at, scalar);
+  at.pop();
+  return v;
 }
 
 /**
