@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Alias, Node, YAMLMap, YAMLSeq } from 'yaml';
 import { defineRule, type Report } from '../src/engine/rule.js';
@@ -7,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq } from '../src/parse/yaml-guards.js';
 import type { YamlView } from '../src/parse/yaml-nodes.js';
 import { packageRoot } from '../src/util/package-root.js';
 import { loadCommonJs } from '../src/util/code-cache.js';
+import { compileVerdict, VALID, type Verdict } from '../src/util/schema-verdict.js';
 import { findCredentials, maskSecret } from '../src/util/secrets.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -28,6 +30,7 @@ interface Validator {
 }
 
 let validator: Validator | undefined;
+let quickVerdict: ((data: unknown) => Verdict) | undefined;
 
 /**
  * scripts/build.mjs compiles schemas/compose-spec.json into CommonJS standalone code, so loading it is one sync
@@ -36,6 +39,14 @@ let validator: Validator | undefined;
  */
 function loadValidator(): Validator {
   return (validator ??= loadCommonJs(path.join(packageRoot(), 'dist', 'compose-schema-validator.cjs')) as Validator);
+}
+
+/**
+ * The quick verdict on the same schema (src/util/schema-verdict.ts), which scripts/build.mjs writes as data: a document
+ * it calls valid is one the validator accepts, so the validator is loaded and run only for the few it does not.
+ */
+function loadQuickVerdict(): (data: unknown) => Verdict {
+  return (quickVerdict ??= compileVerdict(JSON.parse(readFileSync(path.join(packageRoot(), 'dist', 'compose-schema.json'), 'utf8'))));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -558,14 +569,16 @@ export default defineRule({
   },
   check({ project, report }) {
     if (project.composeFiles.length === 0) return;
-    const validate = loadValidator();
+    const quick = loadQuickVerdict();
     // Compose validates an override file (or a later `---` document) merged onto what comes before it. Mappings merge
     // key by key, so a required key it leaves out may come from there (`depends_on.db.condition`); list items are
     // appended or replace whole entries, so a required key missing in one is still missing after the merge.
     const overrides = new Set(project.stacks.flatMap((stack) => stack.files.slice(1)));
     for (const compose of project.composeFiles) {
       const prepared = prepare(compose);
-      if (!prepared || validate(prepared.data)) continue;
+      if (!prepared || quick(prepared.data) === VALID) continue;
+      const validate = loadValidator();
+      if (validate(prepared.data)) continue;
       const errors = validate.errors ?? [];
       const override = overrides.has(compose);
       const ignored = (e: SchemaError) =>

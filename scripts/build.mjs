@@ -179,7 +179,15 @@ function prepareSchema(schema, inBranch, seen = []) {
 }
 // strictTypes is off for upstream quirks (e.g. `gpus` has object keywords on an array branch); other strict checks stay.
 const composeAjv = new Ajv({ code: { source: true, esm: false, optimize: true }, strict: true, strictTypes: false, allErrors: true, inlineRefs: false, verbose: true, messages: false });
-await validatorFile('compose-schema-validator.cjs', standaloneCode(composeAjv, composeAjv.compile(prepareSchema(composeSpec, false))), ' from schemas/compose-spec.json');
+const preparedSpec = prepareSchema(composeSpec, false);
+await validatorFile('compose-schema-validator.cjs', standaloneCode(composeAjv, composeAjv.compile(preparedSpec)), ' from schemas/compose-spec.json');
+// The same schema as data, for the compose-schema rule's quick verdict (src/util/schema-verdict.ts): a document it finds
+// valid, as nearly every one is, never loads the validator above. It refuses a schema with a keyword it does not know.
+{
+  const { compileVerdict } = await import(pathToFileURL(path.join(root, 'dist/src/util/schema-verdict.js')).href);
+  compileVerdict(preparedSpec, true);
+  writeFileSync(path.join(root, 'dist/compose-schema.json'), JSON.stringify(preparedSpec));
+}
 
 // The code caches, written at the end of a run over a small project with every rule on and every report format (so
 // that they hold what runs compile, not only the top level) by a fresh process, loading what bin/dockpolicy.js loads.
@@ -236,6 +244,9 @@ CMD ["node", "dist/server.js"]
 volumes:
   db: {}
 `,
+    // A key the schema does not know: the compose-schema rule's quick verdict (src/util/schema-verdict.ts) then hands
+    // the document to the validator, whose code cache is written too.
+    'compose.override.yaml': 'services:\n  web:\n    restrat: always\n',
     '.dockerignore': 'node_modules\n.git\n',
     '.env': 'DB_PASSWORD=example\n',
     'package.json': '{}\n',
