@@ -34,6 +34,7 @@ describe('compileVerdict', () => {
     ['additionalProperties false', { properties: { a: {} }, additionalProperties: false }, { a: 1, b: 2 }, INVALID],
     ['patternProperties count as declared', { patternProperties: { '^x-': {} }, additionalProperties: false }, { 'x-a': 1 }, VALID],
     ['patternProperties check values', { patternProperties: { '^x-': { type: 'string' } } }, { 'x-a': 1 }, INVALID],
+    ['a declared name an object inherits is read as ajv reads it', { properties: { constructor: { type: 'string' } } }, {}, INVALID],
     ['additionalProperties schema', { additionalProperties: { type: 'number' } }, { a: 1, b: 'x' }, INVALID],
     ['items', { items: { type: 'string' } }, ['a', 2], INVALID],
     ['uniqueItems', { uniqueItems: true }, ['a', 'b', 'a'], INVALID],

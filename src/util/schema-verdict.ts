@@ -15,7 +15,6 @@ type Check = (data: unknown) => Verdict;
 type Schema = boolean | { [keyword: string]: unknown };
 
 const KNOWN = new Set(['type', '$ref', 'properties', 'patternProperties', 'additionalProperties', 'items', 'oneOf', 'anyOf', 'allOf', 'uniqueItems', 'required', 'enum', 'minimum', 'maximum', 'pattern', 'definitions']);
-const TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
 
 /**
  * The verdict function of `root`, a schema whose `$ref`s are all `#/definitions/<name>` (as scripts/build.mjs
@@ -93,30 +92,35 @@ function all(checks: Check[]): Check {
   };
 }
 
+/** A type as a bit, so that a list of types is one mask and a value's type is found once. */
+const TYPE_BITS: Record<string, number> = { object: 1, array: 2, string: 4, number: 8, integer: 16, boolean: 32, null: 64 };
+
+/** The type bits of a value as ajv tells them (an integer is a number too); 0 for no JSON type. */
+function typeBits(data: unknown): number {
+  switch (typeof data) {
+    case 'string':
+      return 4;
+    case 'number':
+      return Number.isInteger(data) ? 8 | 16 : 8;
+    case 'boolean':
+      return 32;
+    case 'object':
+      return data === null ? 64 : Array.isArray(data) ? 2 : 1;
+    default:
+      return 0;
+  }
+}
+
 function typeCheck(type: unknown): Check {
-  const types = Array.isArray(type) ? type : [type];
-  for (const t of types) if (typeof t !== 'string' || !TYPES.has(t)) throw new Error(`schema-verdict: unsupported type ${JSON.stringify(t)}`);
-  const is = types.map((t): ((data: unknown) => boolean) => {
-    switch (t) {
-      case 'object':
-        return (d) => typeof d === 'object' && d !== null && !Array.isArray(d);
-      case 'array':
-        return Array.isArray;
-      case 'null':
-        return (d) => d === null;
-      case 'integer':
-        return (d) => typeof d === 'number' && Number.isInteger(d);
-      case 'number':
-        return (d) => typeof d === 'number' && Number.isFinite(d);
-      default:
-        return (d) => typeof d === t;
-    }
-  });
+  let mask = 0;
+  for (const t of Array.isArray(type) ? type : [type]) {
+    if (typeof t !== 'string' || !Object.hasOwn(TYPE_BITS, t)) throw new Error(`schema-verdict: unsupported type ${JSON.stringify(t)}`);
+    mask |= TYPE_BITS[t]!;
+  }
   return (data) => {
     // Numbers ajv does not count as numbers (Infinity, NaN: `.inf`, `.nan` in YAML) are left to it.
     if (typeof data === 'number' && !Number.isFinite(data)) return UNSURE;
-    for (let i = 0; i < is.length; i++) if (is[i]!(data)) return VALID;
-    return INVALID;
+    return (typeBits(data) & mask) !== 0 ? VALID : INVALID;
   };
 }
 
@@ -153,30 +157,34 @@ function objectCheck(schema: { [keyword: string]: unknown }, compile: (schema: S
   for (const [key, sub] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) properties.set(key, compile(sub));
   const patterns: [RegExp, Check][] = Object.entries((schema.patternProperties ?? {}) as Record<string, Schema>).map(([p, sub]) => [new RegExp(p, 'u'), compile(sub)]);
   const additional = schema.additionalProperties === undefined ? undefined : compile(schema.additionalProperties as Schema);
-  const declared = Object.keys((schema.properties ?? {}) as object);
+  // ajv's code checks a declared property when `data.name !== undefined`, which an object inherits for the names of
+  // Object.prototype's members: those are read that way too. Every other name is checked where the object has it.
+  const inherited = [...properties.keys()].filter((key) => key in Object.prototype);
+  const own = new Map([...properties].filter(([key]) => !inherited.includes(key)));
   return (data) => {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) return VALID;
     // A `__proto__` key made the object inherit: for-in would see more than its own keys. Left to ajv.
     if (Object.getPrototypeOf(data) !== Object.prototype) return UNSURE;
     const object = data as Record<string, unknown>;
     let verdict: Verdict = VALID;
-    // As ajv's code reads them: a declared property is checked when its value is not undefined...
-    for (let i = 0; i < declared.length && verdict !== INVALID; i++) {
-      const value = object[declared[i]!];
-      if (value !== undefined) verdict = worse(verdict, properties.get(declared[i]!)!(value));
+    for (let i = 0; i < inherited.length; i++) {
+      const value = object[inherited[i]!];
+      if (value !== undefined) verdict = worse(verdict, properties.get(inherited[i]!)!(value));
     }
-    if (patterns.length === 0 && additional === undefined) return verdict;
-    // ...and keys are found with for-in.
+    // Keys found with for-in, as ajv's code finds them.
     for (const key in object) {
       if (verdict === INVALID) break;
-      let matched = properties.has(key);
+      const value = object[key];
+      const declared = own.get(key);
+      if (declared !== undefined && value !== undefined) verdict = worse(verdict, declared(value));
+      let matched = declared !== undefined || properties.has(key);
       for (let p = 0; p < patterns.length; p++) {
         if (patterns[p]![0].test(key)) {
           matched = true;
-          verdict = worse(verdict, patterns[p]![1](object[key]));
+          verdict = worse(verdict, patterns[p]![1](value));
         }
       }
-      if (!matched && additional) verdict = worse(verdict, additional(object[key]));
+      if (!matched && additional) verdict = worse(verdict, additional(value));
     }
     return verdict;
   };
