@@ -23,8 +23,9 @@ export interface EngineOptions {
   /** A `dockpolicy-ignore` without `-- reason` suppresses nothing (unused-suppression reports it). */
   requireReason?: boolean;
   /**
-   * `false`: findings keep the strings and ranges the rules gave (a worker thread's, which postMessage copies as it
-   * sends them away). By default each is replaced by the run's one copy of it (see `Shared`).
+   * `false`: findings keep the strings and ranges the rules gave, and their messages are made anew (a worker thread's,
+   * which postMessage copies as it sends them away). By default each is replaced by the run's one copy of it (see
+   * `Shared`).
    */
   copyStrings?: boolean;
 }
@@ -328,7 +329,8 @@ function toFinding(project: Project, meta: RuleMeta, level: Level, report: Repor
     ruleId: meta.id,
     level,
     messageId: report.messageId,
-    message: parts.length === 1 ? parts[0]! : sharedMessage(shared, parts, data),
+    // A worker thread's messages are copied as they are sent, one copy per finding: sharing them there only costs.
+    message: parts.length === 1 ? parts[0]! : copy ? sharedMessage(shared, parts, data) : formatMessage(parts, data),
     data,
     file: report.at.file,
     range: copy ? sharedRange(shared, report.at.range) : report.at.range,
