@@ -13,6 +13,7 @@ export interface Range {
 /** Where some text was written: an absolute file path and a range inside it. */
 export interface SourceRef {
   file: string;
+  /** May be a getter, computed when first read (YamlView.at): copy a SourceRef as `{ file, range }`, not by a spread. */
   range: Range;
 }
 

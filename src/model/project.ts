@@ -170,7 +170,7 @@ export async function loadProject(files: DiscoveredFile[], cwd: string, options:
     const same = sameLength?.find((df) => df.text === text);
     if (same && !project.dockerfiles.has(file.path)) {
       project.dockerfiles.set(file.path, same);
-      project.problems.push(...same.problems.map((p) => ({ ...p, at: { ...p.at, file: file.path } })));
+      project.problems.push(...same.problems.map((p) => ({ ...p, at: { range: p.at.range, file: file.path } })));
       discoveredDockerfiles.push({ path: file.path, df: same });
       continue;
     }
