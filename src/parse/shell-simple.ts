@@ -72,6 +72,9 @@ function nameCut(raw: string): boolean {
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isOperator = (c: string | undefined): boolean => c === '|' || c === '&' || c === ';' || c === '<' || c === '>' || c === '(' || c === ')';
 const isNameStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_]/.test(c);
+/** Characters that are plain text in a word, wherever they are (not `#`, a comment at the start of a word). */
+const PLAIN = /[^ \t\n|&;<>()#\\'"$`\x00-\x1f\x7f]+/y;
+const NAME_REST = /[A-Za-z0-9_]*/y;
 
 class SimpleParser {
   private i = 0;
@@ -622,7 +625,9 @@ class SimpleParser {
       } else if (c < ' ' || c === '\x7f') {
         throw OUTSIDE;
       } else {
-        this.i++;
+        // The run of plain characters that starts here, at once: most of a command line.
+        PLAIN.lastIndex = this.i + 1;
+        this.i = PLAIN.test(text) ? PLAIN.lastIndex : this.i + 1;
         last = 'text';
       }
       end = this.i;
@@ -672,8 +677,9 @@ class SimpleParser {
       return 'closed';
     }
     if (isNameStart(c)) {
-      this.i++;
-      while (/[A-Za-z0-9_]/.test(text[this.i] ?? '')) this.i++;
+      NAME_REST.lastIndex = this.i + 2;
+      NAME_REST.test(text);
+      this.i = NAME_REST.lastIndex;
       return 'param';
     }
     if (c !== undefined && /[0-9@*#?$!-]/.test(c)) {
