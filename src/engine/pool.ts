@@ -9,6 +9,7 @@ import { packageRoot } from '../util/package-root.js';
 import { checkBatch, type Batch, type BatchContext, type BatchResult, type BatchRunner } from './check.js';
 import type { Config } from './config.js';
 import { startWorkerThread, takeEarlyWorkers } from './large-run.js';
+import { unpackResult, type PackedBatchResult } from './packed.js';
 
 /**
  * The batch context, sent once the run is planned: plain data, and the configuration to set up the rules from (not
@@ -22,8 +23,8 @@ export type WorkerContext = Omit<BatchContext, 'rules' | 'settings'> & { config:
  */
 export type WorkerMessage = { context: WorkerContext } | { batches: Batch[]; next: SharedArrayBuffer };
 
-/** From a worker thread: a batch's result, or why it could not check one. */
-export type WorkerReply = { id: number; result: BatchResult } | { error: string };
+/** From a worker thread: a batch's result (its findings packed), or why it could not check one. */
+export type WorkerReply = { id: number; result: PackedBatchResult } | { error: string };
 
 export class WorkerPool {
   private ctx: BatchContext | undefined;
@@ -85,7 +86,7 @@ export class WorkerPool {
     const listeners = this.workers.map((worker) => {
       const onMessage = (reply: WorkerReply) => {
         if ('error' in reply) fail(new Error(reply.error));
-        else if ('id' in reply) got(reply.id, reply.result);
+        else if ('id' in reply) got(reply.id, unpackResult(reply.result));
       };
       const onExit = (code: number) => fail(new Error(`a worker thread stopped (exit code ${code})`));
       worker.ref();

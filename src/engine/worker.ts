@@ -3,6 +3,7 @@ import { requireBuiltin } from '../util/require-builtin.js';
 import type * as WorkerThreads from 'node:worker_threads';
 import { checkBatch, type BatchContext } from './check.js';
 import type { WorkerContext, WorkerMessage, WorkerReply } from './pool.js';
+import { packResult } from './packed.js';
 import { rulesOf } from './setup.js';
 
 export { WORKER_ARG } from './large-run.js';
@@ -30,7 +31,7 @@ export async function workerMain(): Promise<void> {
       for (let id = Atomics.add(counter, 0, 1); id < batches.length; id = Atomics.add(counter, 0, 1)) {
         let reply: WorkerReply;
         try {
-          reply = { id, result: await checkBatch(batches[id]!, ctx) };
+          reply = { id, result: packResult(await checkBatch(batches[id]!, ctx)) };
         } catch (e) {
           reply = { error: `${(e as Error)?.message ?? e}` };
         }
