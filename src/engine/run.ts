@@ -24,8 +24,8 @@ export interface EngineOptions {
   requireReason?: boolean;
   /**
    * `false`: findings keep the strings and ranges the rules gave, and their messages are made anew (a worker thread's,
-   * which postMessage copies as it sends them away). By default each is replaced by the run's one copy of it (see
-   * `Shared`).
+   * which are packed as they are sent away, each string once: packed.ts). By default each is replaced by the run's one
+   * copy of it (see `Shared`).
    */
   copyStrings?: boolean;
 }
@@ -329,7 +329,7 @@ function toFinding(project: Project, meta: RuleMeta, level: Level, report: Repor
     ruleId: meta.id,
     level,
     messageId: report.messageId,
-    // A worker thread's messages are copied as they are sent, one copy per finding: sharing them there only costs.
+    // A worker thread's findings are packed as they are sent, which shares their strings: the memo only costs there.
     message: parts.length === 1 ? parts[0]! : copy ? sharedMessage(shared, parts, data) : formatMessage(parts, data),
     data,
     file: report.at.file,

@@ -15,7 +15,7 @@ export async function workerMain(): Promise<void> {
   // The rules are set up from the configuration the main thread loaded, sent with the run's plan.
   let received!: (context: WorkerContext) => void;
   const context = new Promise<WorkerContext>((resolve) => (received = resolve));
-  // Findings are sent away as each batch is done (copied by postMessage): no need to keep one copy of each string here.
+  // Findings are sent away as each batch is done, packed with one copy of each string (packed.ts): none kept here.
   const ready = context.then(async ({ config, ...ctx }): Promise<BatchContext> => ({ ...ctx, engine: { ...ctx.engine, copyStrings: false }, ...(await rulesOf(config)) }));
   ready.catch(() => {}); // reported with the first run
   // Runs of batches one after the other, and a batch at a time: one batch's trees live at once.
