@@ -127,6 +127,9 @@ const dcCompose = find('dclint: compose files');
 if (floor && dpCompose) {
   const ratio = dpCompose.ms / floor.ms;
   lines.push(`${verdict(ratio <= 1.5)}  dockpolicy / floor over the ${dpCompose.files} compose files: ${ratio.toFixed(2)}x (CPU ${(dpCompose.cpuMs / floor.cpuMs).toFixed(2)}x); target <= 1.5x: ${fmtMs(dpCompose.ms)} vs ${fmtMs(floor.ms)}, ${fmtMs(Math.abs(dpCompose.ms - 1.5 * floor.ms))} ${ratio > 1.5 ? 'over' : 'under'} the line`);
+  // Each round runs both, one after the other: a round's ratio is less moved by the machine's load drifting over the sitting.
+  const paired = floor.samples.map((f, i) => dpCompose.samples[i].ms / f.ms).sort((a, b) => a - b);
+  lines.push(`info  the same ratio round by round: median ${median(paired).toFixed(2)}x, ${paired[0].toFixed(2)}-${paired.at(-1).toFixed(2)}x over ${paired.length} rounds`);
   lines.push(`info  per file beyond node -e 0: dockpolicy ${((dpCompose.ms - node0.ms) / dpCompose.files).toFixed(2)} ms, floor ${((floor.ms - node0.ms) / floor.files).toFixed(2)} ms`);
 }
 if (dcCompose && dpCompose) {
