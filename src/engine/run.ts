@@ -253,6 +253,8 @@ interface Shared {
 }
 
 function sharedString(shared: Shared, s: string): string {
+  // V8 copies a substring (or a concatenation) of fewer than 13 characters: it keeps no text alive, and is small.
+  if (s.length < 13) return s;
   let copy = shared.strings.get(s);
   if (copy === undefined) {
     copy = (s + ' ').slice(0, -1); // a new flat string, not a slice of the text `s` may be part of
