@@ -24,8 +24,8 @@ export interface EngineOptions {
   requireReason?: boolean;
   /**
    * `false`: findings keep the strings and ranges the rules gave, and their messages are made anew (a worker thread's,
-   * which are packed as they are sent away, each string once: packed.ts). By default each is replaced by the run's one
-   * copy of it (see `Shared`).
+   * which are packed as they are sent away, each string once: packed.ts; a run of fewer than ~1,000 units: check.ts).
+   * By default each is replaced by the run's one copy of it (see `Shared`).
    */
   copyStrings?: boolean;
 }
